@@ -1,0 +1,130 @@
+// The paper desk: the one service the app, the scenario runner, the CLIs and the tests drive. It runs each
+// engine operation as decide (engine, pure) -> write (ledger, one transaction) -> apply (in-memory state), with
+// the trading day's rolls and expiries caught up first. It never imports electron.
+import type { Change } from '../engine/change';
+import { NO_CHANGE } from '../engine/change';
+import {
+  advanceClock,
+  applyQuote,
+  cancelOrder,
+  createAccount,
+  editOrder,
+  placeOrder,
+  replaceSettings,
+  resetAccount,
+  type CreateAccountInput,
+  type Decision,
+  type EngineError,
+} from '../engine/engine';
+import type { Account, Order } from '../engine/model';
+import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
+import type { QuoteUpdate } from '../engine/quotes';
+import type { Settings } from '../engine/settings';
+import type { EngineState } from '../engine/state';
+import { Ledger, type LedgerOptions } from '../ledger/ledger';
+
+export interface Clock {
+  now(): number;
+}
+
+export const wallClock: Clock = { now: () => Date.now() };
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
+
+export interface DeskOptions extends LedgerOptions {
+  readonly clock?: Clock;
+}
+
+export type ChangeListener = (change: Change) => void;
+
+export class PaperDesk {
+  readonly state: EngineState;
+  private readonly listeners = new Set<ChangeListener>();
+
+  private constructor(
+    readonly ledger: Ledger,
+    readonly clock: Clock,
+  ) {
+    this.state = ledger.loadState(clock.now());
+  }
+
+  static async open(options: DeskOptions): Promise<PaperDesk> {
+    const ledger = await Ledger.open(options);
+    try {
+      return new PaperDesk(ledger, options.clock ?? wallClock);
+    } catch (error) {
+      ledger.close();
+      throw error;
+    }
+  }
+
+  /** Called with every committed change, after the state has applied it. */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Rolls and expiries that have fallen due by the clock's time. */
+  catchUp(): Change {
+    return this.commit(advanceClock(this.state, this.clock.now()));
+  }
+
+  placeOrder(input: PlaceOrderInput): Result<Order> {
+    this.catchUp();
+    return this.decide(placeOrder(this.state, input, this.clock.now()));
+  }
+
+  editOrder(orderId: number, edit: EditOrderInput): Result<Order> {
+    this.catchUp();
+    return this.decide(editOrder(this.state, orderId, edit, this.clock.now()));
+  }
+
+  cancelOrder(orderId: number): Result<Order> {
+    this.catchUp();
+    return this.decide(cancelOrder(this.state, orderId, this.clock.now()));
+  }
+
+  /** Applies a quote (its time defaults to the clock's) and fills what it reaches. */
+  applyQuote(update: Omit<QuoteUpdate, 'time'> & { time?: number }): Change {
+    this.catchUp();
+    return this.commit(applyQuote(this.state, { ...update, time: update.time ?? this.clock.now() }));
+  }
+
+  createAccount(input: CreateAccountInput): Result<Account> {
+    this.catchUp();
+    return this.decide(createAccount(this.state, input, this.clock.now()));
+  }
+
+  resetAccount(accountId?: unknown, startingBalance?: unknown): Result<Account> {
+    this.catchUp();
+    return this.decide(resetAccount(this.state, accountId, this.clock.now(), startingBalance));
+  }
+
+  replaceSettings(settings: Settings): void {
+    this.catchUp();
+    this.commit(replaceSettings(this.state, settings));
+  }
+
+  /** Writes cached quotes to disk (the app calls this now and then; close does it too). */
+  flushQuotes(): void {
+    this.ledger.flushQuotes();
+  }
+
+  close(): void {
+    this.ledger.close();
+  }
+
+  private decide<T>(decision: Decision<T>): Result<T> {
+    if (!decision.ok) return decision;
+    this.commit(decision.change);
+    return { ok: true, value: decision.value };
+  }
+
+  private commit(change: Change): Change {
+    if (change === NO_CHANGE) return change;
+    this.ledger.commit(change);
+    this.state.apply(change);
+    for (const listener of this.listeners) listener(change);
+    return change;
+  }
+}

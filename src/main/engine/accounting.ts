@@ -1,0 +1,166 @@
+// Marks, P&L, net liquidation value and buying power (ENGINE.md sections 5 to 7), computed from what an
+// EngineView holds. Never stored: a tick changes every one of these, so they are derived when asked.
+import { Dec, ZERO } from './decimal';
+import { futuresRoot } from './instruments';
+import type { Account, MarginMode, Order, Position } from './model';
+import { averagePrice, unrealizedPl } from './positions';
+import { executionPrice, markPrice } from './quotes';
+import type { Settings } from './settings';
+import type { EngineView } from './state';
+
+export const STOCK_RATE: Readonly<Record<MarginMode, Dec>> = {
+  DAYTRADE: new Dec('0.25'),
+  REGT: new Dec('0.5'),
+  CASH: new Dec(1),
+};
+const DAY_TRADING_RATE = new Dec('0.25');
+
+export interface PositionMetrics {
+  readonly position: Position;
+  readonly avgPrice: Dec;
+  readonly mark: Dec;
+  /** True when no quote gave a mark and the average price stands in. */
+  readonly markIsAverage: boolean;
+  readonly marketValue: Dec;
+  readonly costBasis: Dec;
+  readonly unrealizedPl: Dec;
+  readonly plPercent: Dec | null;
+  readonly plDay: Dec;
+  readonly requirement: Dec;
+}
+
+export interface AccountMetrics {
+  readonly account: Account;
+  readonly cash: Dec;
+  readonly netLiq: Dec;
+  readonly unrealizedPl: Dec;
+  readonly realizedPlDay: Dec;
+  readonly plDay: Dec;
+  readonly positionRequirement: Dec;
+  readonly orderRequirement: Dec;
+  readonly availableFunds: Dec;
+  readonly buyingPower: Dec;
+  readonly dayTradingBuyingPower: Dec;
+  readonly optionBuyingPower: Dec;
+  readonly okToTrade: boolean;
+}
+
+export function positionMetrics(view: EngineView, position: Position, margin: MarginMode): PositionMetrics {
+  const avgPrice = averagePrice(position);
+  const quoted = markPrice(view.quote(position.symbol))?.price;
+  const mark = quoted ?? avgPrice;
+  const m = position.multiplier;
+  const unrealized = unrealizedPl(position, mark);
+  const costBasis = position.cost.times(m);
+  return {
+    position,
+    avgPrice,
+    mark,
+    markIsAverage: quoted === undefined,
+    marketValue: position.qty.times(mark).times(m),
+    costBasis,
+    unrealizedPl: unrealized,
+    plPercent: costBasis.isZero() ? null : unrealized.div(costBasis.abs()).times(100),
+    plDay: position.realizedPlDay.plus(unrealized).minus(position.unrealizedAtRoll),
+    requirement: requirementOf(position.assetType, position.symbol, position.qty.abs(), mark, m, margin, view.settings),
+  };
+}
+
+/** The margin a quantity needs: stock at the account's rate, options in full, futures at initial margin. */
+export function requirementOf(
+  assetType: Position['assetType'],
+  symbol: string,
+  absQty: Dec,
+  price: Dec,
+  multiplier: Dec,
+  margin: MarginMode,
+  settings: Settings,
+): Dec {
+  switch (assetType) {
+    case 'EQ':
+      return STOCK_RATE[margin].times(absQty.times(price).times(multiplier).abs());
+    case 'OPT':
+      return absQty.times(price).times(multiplier).abs();
+    case 'FUT':
+      return absQty.times(settings.contracts[futuresRoot(symbol)]?.initialMargin ?? ZERO);
+  }
+}
+
+/** The part of an order that would not close the current position. */
+export function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
+  const closes = order.side === 'BUY' ? positionQty.isNegative() : positionQty.isPositive();
+  return closes ? Dec.max(ZERO, order.qty.minus(positionQty.abs())) : order.qty;
+}
+
+/** A working order's requirement for its opening quantity, priced at its limit, stop, or the market. */
+export function orderRequirement(
+  view: EngineView,
+  order: Pick<Order, 'accountId' | 'symbol' | 'assetType' | 'side' | 'qty' | 'type' | 'limit' | 'stop'>,
+  multiplier: Dec,
+  margin: MarginMode,
+): Dec {
+  const position = view.position(order.accountId, order.symbol);
+  const qty = openingQty(order, position?.qty ?? ZERO);
+  if (qty.isZero()) return ZERO;
+  const price = requirementPrice(view, order);
+  if (!price) return ZERO;
+  return requirementOf(order.assetType, order.symbol, qty, price, multiplier, margin, view.settings);
+}
+
+function requirementPrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>) {
+  switch (order.type) {
+    case 'LMT':
+    case 'STP_LMT':
+      return order.limit;
+    case 'STP':
+      return order.stop;
+    case 'MKT':
+      return executionPrice(view.quote(order.symbol), order.side)?.price ?? null;
+  }
+}
+
+export function orderMultiplier(view: EngineView, order: Pick<Order, 'accountId' | 'symbol' | 'assetType'>): Dec {
+  const held = view.position(order.accountId, order.symbol);
+  if (held) return held.multiplier;
+  if (order.assetType === 'OPT') return new Dec(100);
+  if (order.assetType === 'FUT') return view.settings.contracts[futuresRoot(order.symbol)]?.multiplier ?? new Dec(1);
+  return new Dec(1);
+}
+
+export function accountMetrics(view: EngineView, account: Account, excludeOrderId?: number): AccountMetrics {
+  let unrealized = ZERO;
+  let holdings = ZERO;
+  let positionRequirement = ZERO;
+  for (const position of view.positionsOf(account.id)) {
+    if (position.qty.isZero()) continue;
+    const metrics = positionMetrics(view, position, account.margin);
+    unrealized = unrealized.plus(metrics.unrealizedPl);
+    holdings = holdings.plus(position.assetType === 'FUT' ? metrics.unrealizedPl : metrics.marketValue);
+    positionRequirement = positionRequirement.plus(metrics.requirement);
+  }
+  let orderRequirementTotal = ZERO;
+  for (const order of view.workingOrdersOf(account.id)) {
+    if (order.id === excludeOrderId) continue;
+    orderRequirementTotal = orderRequirementTotal.plus(
+      orderRequirement(view, order, orderMultiplier(view, order), account.margin),
+    );
+  }
+  const netLiq = account.cash.plus(holdings);
+  const available = netLiq.minus(positionRequirement).minus(orderRequirementTotal);
+  const buyingPower = available.div(STOCK_RATE[account.margin]);
+  return {
+    account,
+    cash: account.cash,
+    netLiq,
+    unrealizedPl: unrealized,
+    realizedPlDay: account.realizedPlDay,
+    plDay: account.realizedPlDay.plus(unrealized).minus(account.unrealizedAtRoll),
+    positionRequirement,
+    orderRequirement: orderRequirementTotal,
+    availableFunds: available,
+    buyingPower,
+    dayTradingBuyingPower: account.margin === 'DAYTRADE' ? available.div(DAY_TRADING_RATE) : buyingPower,
+    optionBuyingPower: available,
+    okToTrade: netLiq.isPositive() && available.isPositive(),
+  };
+}

@@ -1,0 +1,151 @@
+// A Draft is one operation's working copy: it reads through to the committed state and records every record the
+// operation replaces, so later steps of the same operation see earlier ones (two fills on one quote) while the
+// committed state stays untouched until the ledger has written the change.
+import type { Change } from './change';
+import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from './model';
+import { positionKey } from './model';
+import type { Quote } from './quotes';
+import type { Settings } from './settings';
+import type { EngineState, EngineView } from './state';
+
+export class Draft implements EngineView {
+  private readonly orderOverlay = new Map<number, Order>();
+  private readonly positionOverlay = new Map<string, Position | null>();
+  private readonly accountOverlay = new Map<string, Account>();
+  private readonly quoteOverlay = new Map<string, Quote>();
+  private readonly events: OrderEvent[] = [];
+  private readonly fills: Fill[] = [];
+  private readonly resets: Reset[] = [];
+  private readonly snapshots: DaySnapshot[] = [];
+  private newSettings: Settings | undefined;
+  private newLastRollAt: number | undefined;
+  private orderId: number;
+  private fillId: number;
+
+  constructor(readonly state: EngineState) {
+    this.orderId = state.lastOrderId;
+    this.fillId = state.lastFillId;
+  }
+
+  get settings(): Settings {
+    return this.newSettings ?? this.state.settings;
+  }
+  get lastRollAt(): number {
+    return this.newLastRollAt ?? this.state.lastRollAt;
+  }
+
+  account(id: string) {
+    return this.accountOverlay.get(id) ?? this.state.account(id);
+  }
+  *accounts() {
+    for (const account of this.state.accounts()) yield this.accountOverlay.get(account.id) ?? account;
+    for (const account of this.accountOverlay.values()) if (!this.state.account(account.id)) yield account;
+  }
+  position(accountId: string, symbol: string) {
+    const key = positionKey(accountId, symbol);
+    const overlaid = this.positionOverlay.get(key);
+    if (overlaid !== undefined) return overlaid ?? undefined;
+    return this.state.position(accountId, symbol);
+  }
+  *positionsOf(accountId: string) {
+    for (const position of this.state.positionsOf(accountId)) {
+      const overlaid = this.positionOverlay.get(positionKey(accountId, position.symbol));
+      if (overlaid === undefined) yield position;
+      else if (overlaid) yield overlaid;
+    }
+    for (const position of this.positionOverlay.values()) {
+      if (position && position.accountId === accountId && !this.state.position(accountId, position.symbol)) yield position;
+    }
+  }
+  workingOrdersOf(accountId: string) {
+    return this.overlayWorking(this.state.workingOrdersOf(accountId), (o) => o.accountId === accountId);
+  }
+  workingOrdersOfSymbol(symbol: string) {
+    return this.overlayWorking(this.state.workingOrdersOfSymbol(symbol), (o) => o.symbol === symbol);
+  }
+  quote(symbol: string) {
+    return this.quoteOverlay.get(symbol) ?? this.state.quote(symbol);
+  }
+  order(id: number): Order | undefined {
+    return this.orderOverlay.get(id) ?? this.state.orderById(id);
+  }
+
+  private *overlayWorking(committed: Iterable<Order>, belongs: (order: Order) => boolean) {
+    for (const order of committed) {
+      const current = this.orderOverlay.get(order.id) ?? order;
+      if (current.status === 'WORKING') yield current;
+    }
+    for (const order of this.orderOverlay.values()) {
+      if (order.id > this.state.lastOrderId && order.status === 'WORKING' && belongs(order)) yield order;
+    }
+  }
+
+  nextOrderId(): number {
+    return ++this.orderId;
+  }
+  nextFillId(): number {
+    return ++this.fillId;
+  }
+  lastFillId(): number {
+    return this.fillId;
+  }
+
+  putOrder(order: Order) {
+    this.orderOverlay.set(order.id, order);
+  }
+  addEvent(event: OrderEvent) {
+    this.events.push(event);
+  }
+  addFill(fill: Fill) {
+    this.fills.push(fill);
+  }
+  putPosition(position: Position) {
+    this.positionOverlay.set(positionKey(position.accountId, position.symbol), position);
+  }
+  removePosition(accountId: string, symbol: string) {
+    this.positionOverlay.set(positionKey(accountId, symbol), null);
+  }
+  putAccount(account: Account) {
+    this.accountOverlay.set(account.id, account);
+  }
+  putQuote(quote: Quote) {
+    this.quoteOverlay.set(quote.symbol, quote);
+  }
+  addReset(reset: Reset) {
+    this.resets.push(reset);
+  }
+  addSnapshot(snapshot: DaySnapshot) {
+    this.snapshots.push(snapshot);
+  }
+  setSettings(settings: Settings) {
+    this.newSettings = settings;
+  }
+  setLastRollAt(time: number) {
+    this.newLastRollAt = time;
+  }
+
+  toChange(): Change {
+    const positions: Position[] = [];
+    const removedPositions: { accountId: string; symbol: string }[] = [];
+    for (const [key, position] of this.positionOverlay) {
+      if (position) positions.push(position);
+      else {
+        const [accountId, symbol] = key.split('\u0000') as [string, string];
+        removedPositions.push({ accountId, symbol });
+      }
+    }
+    return {
+      orders: [...this.orderOverlay.values()].sort((a, b) => a.id - b.id),
+      events: this.events,
+      fills: this.fills,
+      positions,
+      removedPositions,
+      accounts: [...this.accountOverlay.values()],
+      resets: this.resets,
+      snapshots: this.snapshots,
+      quotes: [...this.quoteOverlay.values()],
+      ...(this.newSettings ? { settings: this.newSettings } : {}),
+      ...(this.newLastRollAt !== undefined ? { lastRollAt: this.newLastRollAt } : {}),
+    };
+  }
+}

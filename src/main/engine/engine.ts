@@ -1,0 +1,453 @@
+// The paper engine's operations: place, edit, cancel, apply a quote, advance the clock (expiries and the roll),
+// reset, create accounts and change settings. Each takes the committed state and returns a Change (or an input
+// error) without touching the state; the desk has the ledger write the change, then applies it.
+//
+// Invariants kept here:
+// - an order moves only along the transition table of model.ts, and every move writes its order event;
+// - a fill happens at most once per order and carries the quote it met and the rule that filled it;
+// - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
+import { formatMoney } from '../../shared/format';
+import { accountMetrics, orderMultiplier, orderRequirement, positionMetrics } from './accounting';
+import { brokerAdapter } from './brokers';
+import { NO_CHANGE, type Change } from './change';
+import { Dec, ZERO, parseDecimal } from './decimal';
+import { Draft } from './draft';
+import { evaluateOrder, type Evaluation } from './fillModel';
+import { resolveInstrument } from './instruments';
+import {
+  BROKERS,
+  MARGIN_MODES,
+  transition,
+  type Account,
+  type Broker,
+  type MarginMode,
+  type Order,
+  type OrderEvent,
+  type OrderEventType,
+} from './model';
+import {
+  checkClientOrderId,
+  checkOrderSpec,
+  editedFields,
+  type EditOrderInput,
+  type OrderSpec,
+  type PlaceOrderInput,
+} from './orderInput';
+import { applyFillToPosition, newPosition } from './positions';
+import { executionPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
+import type { Settings } from './settings';
+import type { EngineState, EngineView } from './state';
+import { dayOrderExpiry, nextRollAfter } from './tradingDay';
+
+export type EngineErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'NOT_WORKING' | 'EDIT_REJECTED';
+export interface EngineError {
+  readonly code: EngineErrorCode;
+  readonly message: string;
+}
+export type Decision<T> =
+  | { readonly ok: true; readonly value: T; readonly change: Change }
+  | { readonly ok: false; readonly error: EngineError };
+
+const invalid = (message: string): Decision<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
+
+export const STARTING_BALANCE = new Dec(100_000);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Orders
+
+export function placeOrder(state: EngineState, input: PlaceOrderInput, now: number): Decision<Order> {
+  const account = resolveAccount(state, input.account);
+  if (!account.ok) return invalid(account.message);
+  const clientOrderId = checkClientOrderId(input.clientOrderId);
+  if (!clientOrderId.ok) return invalid(clientOrderId.message);
+  if (clientOrderId.value !== null) {
+    const existing = state.history.orderByClientId(account.value.id, clientOrderId.value);
+    if (existing) return { ok: true, value: state.workingOrder(existing.id) ?? existing, change: NO_CHANGE };
+  }
+  const spec = checkOrderSpec(input, state.settings);
+  if (!spec.ok) return invalid(spec.message);
+
+  const draft = new Draft(state);
+  const { instrument } = spec.value;
+  const order: Order = {
+    id: draft.nextOrderId(),
+    accountId: account.value.id,
+    clientOrderId: clientOrderId.value,
+    symbol: instrument.symbol,
+    assetType: instrument.assetType,
+    side: spec.value.side,
+    qty: spec.value.qty,
+    type: spec.value.type,
+    limit: spec.value.limit,
+    stop: spec.value.stop,
+    tif: spec.value.tif,
+    status: 'WORKING',
+    triggered: false,
+    filledQty: ZERO,
+    avgFillPrice: null,
+    rejectReason: null,
+    statusReason: null,
+    expiresAt: spec.value.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const rejection = businessRejection(draft, account.value, spec.value, null);
+  if (rejection) {
+    const rejected: Order = { ...order, status: 'REJECTED', rejectReason: rejection, expiresAt: null };
+    draft.putOrder(rejected);
+    draft.addEvent(event(rejected, 'REJECTED', now, { reason: rejection }));
+    return { ok: true, value: rejected, change: draft.toChange() };
+  }
+  draft.addEvent(event(order, 'ACCEPTED', now, null));
+  const final = evaluateAndApply(draft, order, now, true);
+  return { ok: true, value: final, change: draft.toChange() };
+}
+
+export function editOrder(state: EngineState, orderId: number, edit: EditOrderInput, now: number): Decision<Order> {
+  const found = findWorking(state, orderId, 'edited');
+  if (!found.ok) return found;
+  const order = found.value;
+  const spec = checkOrderSpec(editedFields(order, edit), state.settings);
+  if (!spec.ok) return invalid(spec.message);
+  const draft = new Draft(state);
+  const account = draft.account(order.accountId)!;
+  const rejection = businessRejection(draft, account, spec.value, order);
+  if (rejection) return { ok: false, error: { code: 'EDIT_REJECTED', message: rejection } };
+
+  const { tif } = spec.value;
+  const replaced: Order = {
+    ...order,
+    qty: spec.value.qty,
+    type: spec.value.type,
+    limit: spec.value.limit,
+    stop: spec.value.stop,
+    tif,
+    status: transition(order, 'REPLACED'),
+    triggered: false,
+    expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
+    updatedAt: now,
+  };
+  draft.addEvent(event(replaced, 'REPLACED', now, { before: terms(order), after: terms(replaced) }));
+  const final = evaluateAndApply(draft, replaced, now, true);
+  return { ok: true, value: final, change: draft.toChange() };
+}
+
+export function cancelOrder(state: EngineState, orderId: number, now: number, reason = 'canceled'): Decision<Order> {
+  const found = findWorking(state, orderId, 'canceled');
+  if (!found.ok) return found;
+  const draft = new Draft(state);
+  const canceled = endOrder(draft, found.value, 'CANCELED', now, reason);
+  return { ok: true, value: canceled, change: draft.toChange() };
+}
+
+/** Why a working order has not filled yet, in the fill model's words. */
+export function whyNotFilled(view: EngineView, order: Order): string | null {
+  if (order.status !== 'WORKING') return null;
+  const instrument = resolveInstrument(order.symbol, view.settings);
+  if (!instrument.ok) return instrument.message;
+  const evaluation = evaluateOrder(order, view.quote(order.symbol), {
+    instrument: instrument.instrument,
+    settings: view.settings,
+    arriving: false,
+  });
+  return evaluation.outcome === 'rest' ? evaluation.why : 'fills on the next quote';
+}
+
+function findWorking(state: EngineState, orderId: number, verb: 'edited' | 'canceled'): Decision<Order> {
+  const order = state.orderById(orderId);
+  if (!order) return { ok: false, error: { code: 'NOT_FOUND', message: `no order ${orderId}` } };
+  if (order.status !== 'WORKING') {
+    return {
+      ok: false,
+      error: { code: 'NOT_WORKING', message: `Only WORKING orders can be ${verb} (current status: ${order.status})` },
+    };
+  }
+  return { ok: true, value: order, change: NO_CHANGE };
+}
+
+function resolveAccount(state: EngineState, requested: unknown): { ok: true; value: Account } | { ok: false; message: string } {
+  if (requested === undefined || requested === null) {
+    const first = state.accounts().next();
+    return first.done ? { ok: false, message: 'no account exists: create one first' } : { ok: true, value: first.value };
+  }
+  if (typeof requested !== 'string') return { ok: false, message: `account must be text (got ${JSON.stringify(requested)})` };
+  const account = state.account(requested);
+  return account ? { ok: true, value: account } : { ok: false, message: `unknown account "${requested}"` };
+}
+
+/** The business reasons to refuse an order that is well formed (ENGINE.md section 3 and 7). */
+function businessRejection(view: EngineView, account: Account, spec: OrderSpec, replacing: Order | null): string | null {
+  const refusal = brokerAdapter(account.broker).refusal();
+  if (refusal) return refusal;
+  const { instrument, side, qty } = spec;
+  if (side === 'SELL' && (instrument.assetType === 'OPT' || (instrument.assetType === 'EQ' && account.margin === 'CASH'))) {
+    const held = Dec.max(ZERO, view.position(account.id, instrument.symbol)?.qty ?? ZERO);
+    let pending = ZERO;
+    for (const order of view.workingOrdersOf(account.id)) {
+      if (order.symbol === instrument.symbol && order.side === 'SELL' && order.id !== replacing?.id) pending = pending.plus(order.qty);
+    }
+    const free = Dec.max(ZERO, held.minus(pending));
+    if (qty.greaterThan(free)) {
+      const holding = `the account holds ${held.toFixed()}${pending.isZero() ? '' : ` (${pending.toFixed()} already in working sell orders)`}`;
+      return instrument.assetType === 'OPT'
+        ? `no short options: selling ${qty.toFixed()} ${instrument.symbol} needs a long position; ${holding}`
+        : `no short stock in a CASH account: selling ${qty.toFixed()} ${instrument.symbol}; ${holding}`;
+    }
+  }
+  if (spec.type === 'MKT' && !executionPrice(view.quote(instrument.symbol), side)) {
+    return `no price for ${instrument.symbol}: a MKT ${side} needs ${side === 'BUY' ? 'an ask' : 'a bid'} or a last`;
+  }
+  const probe = { accountId: account.id, symbol: instrument.symbol, assetType: instrument.assetType, ...spec };
+  const needs = orderRequirement(view, probe, orderMultiplier(view, probe), account.margin);
+  if (needs.isZero()) return null;
+  const available = accountMetrics(view, account, replacing?.id).availableFunds;
+  if (needs.greaterThan(available)) {
+    return `insufficient buying power: needs ${formatMoney(needs.toFixed())}, available ${formatMoney(available.toFixed())}`;
+  }
+  return null;
+}
+
+function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: boolean): Order {
+  const instrument = resolveInstrument(order.symbol, draft.settings);
+  if (!instrument.ok) {
+    // A contract removed from the table after the order was placed: it rests until the contract is back.
+    draft.putOrder(order);
+    return order;
+  }
+  const quote = draft.quote(order.symbol);
+  const evaluation: Evaluation = evaluateOrder(order, quote, {
+    instrument: instrument.instrument,
+    settings: draft.settings,
+    arriving,
+  });
+  let current = order;
+  if (evaluation.triggeredNow) {
+    current = { ...current, status: transition(current, 'TRIGGERED'), triggered: true, updatedAt: time };
+    const t = triggerPrice(quote);
+    draft.addEvent(event(current, 'TRIGGERED', time, { [t?.source ?? 'price']: t?.price.toFixed() ?? null }));
+  }
+  if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
+  draft.putOrder(current);
+  return current;
+}
+
+function executeFill(draft: Draft, order: Order, price: Dec, reason: string, time: number): Order {
+  const settings = draft.settings;
+  const account = draft.account(order.accountId)!;
+  const held =
+    draft.position(order.accountId, order.symbol) ??
+    newPosition(order.accountId, order.symbol, order.assetType, orderMultiplier(draft, order), time);
+  const delta = order.side === 'BUY' ? order.qty : order.qty.negated();
+  const { position, realized } = applyFillToPosition(held, delta, price, time);
+  const m = position.multiplier;
+  const commission = order.qty.times(settings.commission[order.assetType]);
+  const fees = order.qty.times(settings.fees[order.assetType]);
+  const moved = order.assetType === 'FUT' ? realized : delta.times(price).times(m).negated();
+  draft.putPosition(position);
+  draft.putAccount({
+    ...account,
+    cash: account.cash.plus(moved).minus(commission).minus(fees),
+    realizedPlDay: account.realizedPlDay.plus(realized),
+  });
+  const fill = {
+    id: draft.nextFillId(),
+    orderId: order.id,
+    accountId: order.accountId,
+    symbol: order.symbol,
+    assetType: order.assetType,
+    side: order.side,
+    qty: order.qty,
+    price,
+    multiplier: m,
+    commission,
+    fees,
+    realizedPl: realized,
+    time,
+    quote: quoteSeen(draft.quote(order.symbol), time),
+    reason,
+  };
+  draft.addFill(fill);
+  const filled: Order = {
+    ...order,
+    status: transition(order, 'FILLED'),
+    filledQty: order.qty,
+    avgFillPrice: price,
+    updatedAt: time,
+  };
+  draft.putOrder(filled);
+  draft.addEvent(event(filled, 'FILLED', time, { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() }));
+  return filled;
+}
+
+function endOrder(draft: Draft, order: Order, type: 'CANCELED' | 'EXPIRED', time: number, reason: string): Order {
+  const ended: Order = { ...order, status: transition(order, type), statusReason: reason, updatedAt: time };
+  draft.putOrder(ended);
+  draft.addEvent(event(ended, type, time, { reason }));
+  return ended;
+}
+
+function event(order: Order, type: OrderEventType, time: number, detail: OrderEvent['detail']): OrderEvent {
+  return { orderId: order.id, type, time, detail };
+}
+
+function terms(order: Order) {
+  return {
+    qty: order.qty.toFixed(),
+    orderType: order.type,
+    limit: order.limit?.toFixed() ?? null,
+    stop: order.stop?.toFixed() ?? null,
+    tif: order.tif,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotes and the clock
+
+/** A quote replaces the fields it carries, then re-evaluates the working orders of its symbol, oldest first. */
+export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
+  const draft = new Draft(state);
+  draft.putQuote(mergeQuote(state.quote(update.symbol), update));
+  for (const order of [...state.workingOrdersOfSymbol(update.symbol)]) {
+    evaluateAndApply(draft, order, update.time, false);
+  }
+  return draft.toChange();
+}
+
+/** Expiries and rolls due at or before `now`, in time order (an expiry before a roll of the same moment). */
+export function advanceClock(state: EngineState, now: number): Change {
+  const expiries = state.dueExpiries(now);
+  let nextRoll = nextRollAfter(state.lastRollAt);
+  if (expiries.length === 0 && nextRoll > now) return NO_CHANGE;
+  const draft = new Draft(state);
+  const pending = [...expiries].sort((a, b) => a.expiresAt! - b.expiresAt! || a.id - b.id);
+  let i = 0;
+  for (;;) {
+    const expiry = pending[i];
+    if (expiry && expiry.expiresAt! <= nextRoll) {
+      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, 'DAY order expired');
+      i += 1;
+    } else if (nextRoll <= now) {
+      rollDay(draft, nextRoll);
+      nextRoll = nextRollAfter(nextRoll);
+    } else if (expiry) {
+      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, 'DAY order expired');
+      i += 1;
+    } else break;
+  }
+  return draft.toChange();
+}
+
+/** The 17:00 roll: keep each account's equity, start P/L Day over, drop positions closed during the day. */
+function rollDay(draft: Draft, rollAt: number) {
+  for (const account of [...draft.accounts()]) {
+    const metrics = accountMetrics(draft, account);
+    draft.addSnapshot({
+      accountId: account.id,
+      rollAt,
+      cash: account.cash,
+      netLiq: metrics.netLiq,
+      unrealizedPl: metrics.unrealizedPl,
+      realizedPlDay: account.realizedPlDay,
+    });
+    for (const position of [...draft.positionsOf(account.id)]) {
+      if (position.qty.isZero()) draft.removePosition(account.id, position.symbol);
+      else {
+        const { unrealizedPl } = positionMetrics(draft, position, account.margin);
+        draft.putPosition({ ...position, realizedPlDay: ZERO, unrealizedAtRoll: unrealizedPl });
+      }
+    }
+    draft.putAccount({ ...account, realizedPlDay: ZERO, unrealizedAtRoll: metrics.unrealizedPl });
+  }
+  draft.setLastRollAt(rollAt);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accounts and settings
+
+export interface CreateAccountInput {
+  readonly id: unknown;
+  readonly cash?: unknown;
+  readonly margin?: unknown;
+  readonly broker?: unknown;
+}
+
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,31}$/;
+
+export function createAccount(state: EngineState, input: CreateAccountInput, now: number): Decision<Account> {
+  if (typeof input.id !== 'string' || !ACCOUNT_ID.test(input.id)) {
+    return invalid(`account id must be 1 to 32 letters, digits, spaces, '_', '.' or '-' (got ${JSON.stringify(input.id)})`);
+  }
+  if (state.account(input.id)) return invalid(`account "${input.id}" already exists`);
+  const balance = checkBalance(input.cash);
+  if (!balance.ok) return invalid(balance.message);
+  const margin = input.margin ?? 'DAYTRADE';
+  if (typeof margin !== 'string' || !(MARGIN_MODES as readonly string[]).includes(margin)) {
+    return invalid(`unknown margin mode ${JSON.stringify(margin)}: use DAYTRADE, REGT or CASH`);
+  }
+  const broker = input.broker ?? 'PAPER';
+  if (typeof broker !== 'string' || !(BROKERS as readonly string[]).includes(broker)) {
+    return invalid(`unknown broker ${JSON.stringify(broker)}: use PAPER or SCHWAB`);
+  }
+  const account: Account = {
+    id: input.id,
+    broker: broker as Broker,
+    margin: margin as MarginMode,
+    startingBalance: balance.value,
+    cash: balance.value,
+    realizedPlDay: ZERO,
+    unrealizedAtRoll: ZERO,
+    createdAt: now,
+    ordinal: [...state.accounts()].length,
+  };
+  const draft = new Draft(state);
+  draft.putAccount(account);
+  return { ok: true, value: account, change: draft.toChange() };
+}
+
+function checkBalance(value: unknown): { ok: true; value: Dec } | { ok: false; message: string } {
+  if (value === undefined || value === null) return { ok: true, value: STARTING_BALANCE };
+  const balance = parseDecimal(value);
+  if (!balance || !balance.isPositive() || balance.decimalPlaces() > 2) {
+    return { ok: false, message: `starting balance must be a positive amount in cents (got ${JSON.stringify(value)})` };
+  }
+  return { ok: true, value: balance };
+}
+
+/** Reset: working orders canceled, positions removed, cash back to the starting balance; history stays. */
+export function resetAccount(
+  state: EngineState,
+  accountId: unknown,
+  now: number,
+  startingBalance?: unknown,
+): Decision<Account> {
+  const found = resolveAccount(state, accountId);
+  if (!found.ok) return invalid(found.message);
+  const balance = startingBalance === undefined ? { ok: true as const, value: found.value.startingBalance } : checkBalance(startingBalance);
+  if (!balance.ok) return invalid(balance.message);
+  const account = found.value;
+  const draft = new Draft(state);
+  for (const order of [...state.workingOrdersOf(account.id)]) endOrder(draft, order, 'CANCELED', now, 'account reset');
+  for (const position of state.positionsOf(account.id)) draft.removePosition(account.id, position.symbol);
+  const reset: Account = {
+    ...account,
+    startingBalance: balance.value,
+    cash: balance.value,
+    realizedPlDay: ZERO,
+    unrealizedAtRoll: ZERO,
+  };
+  draft.putAccount(reset);
+  draft.addReset({
+    accountId: account.id,
+    time: now,
+    startingBalance: balance.value,
+    cashBefore: account.cash,
+    afterFillId: state.lastFillId,
+  });
+  return { ok: true, value: reset, change: draft.toChange() };
+}
+
+export function replaceSettings(state: EngineState, settings: Settings): Change {
+  const draft = new Draft(state);
+  draft.setSettings(settings);
+  return draft.toChange();
+}

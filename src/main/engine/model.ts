@@ -1,0 +1,151 @@
+// The engine's records: accounts, orders, order events, fills, positions, resets and day snapshots.
+// Plain immutable values; a change makes a new value. Times are epoch milliseconds.
+import type { Dec } from './decimal';
+import type { QuoteSeen } from './quotes';
+import type { AssetType } from './settings';
+
+export const SIDES = ['BUY', 'SELL'] as const;
+export type Side = (typeof SIDES)[number];
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+export const TIFS = ['DAY', 'GTC'] as const;
+export type Tif = (typeof TIFS)[number];
+export const MARGIN_MODES = ['DAYTRADE', 'REGT', 'CASH'] as const;
+export type MarginMode = (typeof MARGIN_MODES)[number];
+export const BROKERS = ['PAPER', 'SCHWAB'] as const;
+export type Broker = (typeof BROKERS)[number];
+
+export type OrderStatus = 'WORKING' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
+export type OrderEventType = 'ACCEPTED' | 'REJECTED' | 'TRIGGERED' | 'REPLACED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
+
+export interface Account {
+  readonly id: string;
+  readonly broker: Broker;
+  readonly margin: MarginMode;
+  /** What a reset returns cash to. */
+  readonly startingBalance: Dec;
+  readonly cash: Dec;
+  readonly realizedPlDay: Dec;
+  /** Unrealized P&L at the last roll (or 0 after a reset), for P/L Day. */
+  readonly unrealizedAtRoll: Dec;
+  readonly createdAt: number;
+  /** Creation order: the first account is the default one. */
+  readonly ordinal: number;
+}
+
+export interface Order {
+  readonly id: number;
+  readonly accountId: string;
+  readonly clientOrderId: string | null;
+  readonly symbol: string;
+  readonly assetType: AssetType;
+  readonly side: Side;
+  readonly qty: Dec;
+  readonly type: OrderType;
+  readonly limit: Dec | null;
+  readonly stop: Dec | null;
+  readonly tif: Tif;
+  readonly status: OrderStatus;
+  /** A STP or STP_LMT whose stop has been reached. */
+  readonly triggered: boolean;
+  readonly filledQty: Dec;
+  readonly avgFillPrice: Dec | null;
+  readonly rejectReason: string | null;
+  /** Why the order ended, when it was not a fill or a rejection ("account reset"). */
+  readonly statusReason: string | null;
+  /** When a DAY order expires; null for GTC. */
+  readonly expiresAt: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface OrderEvent {
+  readonly orderId: number;
+  readonly type: OrderEventType;
+  readonly time: number;
+  /** What a reader needs to know about the event: a reason, the replaced values, the fill id. */
+  readonly detail: Readonly<Record<string, unknown>> | null;
+}
+
+export interface Fill {
+  readonly id: number;
+  readonly orderId: number;
+  readonly accountId: string;
+  readonly symbol: string;
+  readonly assetType: AssetType;
+  readonly side: Side;
+  readonly qty: Dec;
+  readonly price: Dec;
+  readonly multiplier: Dec;
+  readonly commission: Dec;
+  readonly fees: Dec;
+  /** Gross realized P&L of this fill (0 when it only opens or adds). */
+  readonly realizedPl: Dec;
+  readonly time: number;
+  /** The quote it met and the rule that filled it. */
+  readonly quote: QuoteSeen;
+  readonly reason: string;
+}
+
+export interface Position {
+  readonly accountId: string;
+  readonly symbol: string;
+  readonly assetType: AssetType;
+  readonly multiplier: Dec;
+  /** Signed: long > 0, short < 0, 0 for a position closed today. */
+  readonly qty: Dec;
+  /** Signed cost of the open quantity, before the multiplier: qty x average price, kept exact. */
+  readonly cost: Dec;
+  readonly realizedPlDay: Dec;
+  readonly unrealizedAtRoll: Dec;
+  readonly openedAt: number;
+  readonly updatedAt: number;
+}
+
+export interface Reset {
+  readonly accountId: string;
+  readonly time: number;
+  readonly startingBalance: Dec;
+  readonly cashBefore: Dec;
+  /** The last fill id before the reset: verify replays fills after it from the starting balance. */
+  readonly afterFillId: number;
+}
+
+export interface DaySnapshot {
+  readonly accountId: string;
+  readonly rollAt: number;
+  readonly cash: Dec;
+  readonly netLiq: Dec;
+  readonly unrealizedPl: Dec;
+  readonly realizedPlDay: Dec;
+}
+
+export function positionKey(accountId: string, symbol: string): string {
+  return `${accountId}\u0000${symbol}`;
+}
+
+/** The order state machine: which event may follow which status. Anything else is a bug and fails loudly. */
+const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEventType, OrderStatus>>>> = {
+  WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
+  FILLED: {},
+  CANCELED: {},
+  EXPIRED: {},
+  REJECTED: {},
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(orderId: number, status: OrderStatus, event: OrderEventType) {
+    super(`order ${orderId}: ${event} is not possible from ${status}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export function transition(order: Order, event: OrderEventType): OrderStatus {
+  const next = TRANSITIONS[order.status][event];
+  if (!next) throw new IllegalTransitionError(order.id, order.status, event);
+  return next;
+}
+
+export function isTerminal(status: OrderStatus): boolean {
+  return Object.keys(TRANSITIONS[status]).length === 0;
+}

@@ -1,0 +1,156 @@
+// Input validation for orders (ENGINE.md section 3): turns what a caller sent into an order specification or a
+// message that says what to fix. An input error stores nothing; business rejections are decided elsewhere.
+import { Dec, parseDecimal } from './decimal';
+import { resolveInstrument, isOnTick, tickSize, type Instrument } from './instruments';
+import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
+import type { Settings } from './settings';
+
+export const MAX_QTY = new Dec(1_000_000);
+const MAX_CLIENT_ORDER_ID = 64;
+
+/** What a caller sends to place an order. Numbers may be JSON numbers or decimal strings. */
+export interface PlaceOrderInput {
+  readonly account?: unknown;
+  readonly symbol: unknown;
+  readonly side: unknown;
+  readonly qty: unknown;
+  readonly orderType: unknown;
+  readonly limit?: unknown;
+  readonly stop?: unknown;
+  readonly tif?: unknown;
+  readonly clientOrderId?: unknown;
+}
+
+/** What may change in an edit (replace). Side, symbol and account may not. */
+export interface EditOrderInput {
+  readonly qty?: unknown;
+  readonly orderType?: unknown;
+  readonly limit?: unknown;
+  readonly stop?: unknown;
+  readonly tif?: unknown;
+}
+
+export interface OrderSpec {
+  readonly instrument: Instrument;
+  readonly side: Side;
+  readonly qty: Dec;
+  readonly type: OrderType;
+  readonly limit: Dec | null;
+  readonly stop: Dec | null;
+  readonly tif: Tif;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): Checked<T> {
+  if (typeof value !== 'string') {
+    return fail(value === undefined ? `${name} is required (${orList(allowed)})` : `${name} must be text: ${orList(allowed)}`);
+  }
+  return (allowed as readonly string[]).includes(value)
+    ? { ok: true, value: value as T }
+    : fail(`unknown ${name} ${shown(value)}: use ${orList(allowed)}`);
+}
+
+function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+export function checkQty(value: unknown): Checked<Dec> {
+  const qty = parseDecimal(value);
+  if (value === undefined || value === null) return fail('qty is required: a whole number from 1 to 1,000,000');
+  if (!qty || !qty.isInteger() || qty.lessThan(1) || qty.greaterThan(MAX_QTY)) {
+    return fail(`qty must be a whole number from 1 to 1,000,000 (got ${shown(value)})`);
+  }
+  return { ok: true, value: qty };
+}
+
+function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, instrument: Instrument, settings: Settings): Checked<Dec> {
+  if (value === undefined || value === null || value === '') return fail(`a ${type} order needs a ${name} price`);
+  const price = parseDecimal(value);
+  if (!price) return fail(`${name} must be a decimal number (got ${shown(value)})`);
+  if (!price.isPositive()) return fail(`${name} must be a positive price (got ${shown(value)})`);
+  if (!isOnTick(instrument, price, settings)) {
+    return fail(
+      `${name} ${price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickSize(instrument, price, settings).toFixed()}`,
+    );
+  }
+  return { ok: true, value: price };
+}
+
+export function needsLimit(type: OrderType): boolean {
+  return type === 'LMT' || type === 'STP_LMT';
+}
+export function needsStop(type: OrderType): boolean {
+  return type === 'STP' || type === 'STP_LMT';
+}
+
+interface SpecFields {
+  readonly symbol: unknown;
+  readonly side: unknown;
+  readonly qty: unknown;
+  readonly orderType: unknown;
+  readonly limit?: unknown;
+  readonly stop?: unknown;
+  readonly tif?: unknown;
+}
+
+/** Validates the fields of a new order, or of an order as an edit would leave it. */
+export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<OrderSpec> {
+  if (typeof input.symbol !== 'string') {
+    return fail(input.symbol === undefined ? 'symbol is required' : `symbol must be text (got ${shown(input.symbol)})`);
+  }
+  const instrument = resolveInstrument(input.symbol, settings);
+  if (!instrument.ok) return fail(instrument.message);
+  const side = oneOf(input.side, SIDES, 'side');
+  if (!side.ok) return side;
+  const qty = checkQty(input.qty);
+  if (!qty.ok) return qty;
+  const type = oneOf(input.orderType, ORDER_TYPES, 'order type');
+  if (!type.ok) return type;
+  const tif = input.tif === undefined || input.tif === null ? ({ ok: true, value: 'DAY' } as const) : oneOf(input.tif, TIFS, 'tif');
+  if (!tif.ok) return tif;
+  let limit: Dec | null = null;
+  let stop: Dec | null = null;
+  if (needsLimit(type.value)) {
+    const checked = checkPrice(input.limit, 'limit', type.value, instrument.instrument, settings);
+    if (!checked.ok) return checked;
+    limit = checked.value;
+  }
+  if (needsStop(type.value)) {
+    const checked = checkPrice(input.stop, 'stop', type.value, instrument.instrument, settings);
+    if (!checked.ok) return checked;
+    stop = checked.value;
+  }
+  return {
+    ok: true,
+    value: { instrument: instrument.instrument, side: side.value, qty: qty.value, type: type.value, limit, stop, tif: tif.value },
+  };
+}
+
+export function checkClientOrderId(value: unknown): Checked<string | null> {
+  if (value === undefined || value === null) return { ok: true, value: null };
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_CLIENT_ORDER_ID) {
+    return fail(`clientOrderId must be text of 1 to ${MAX_CLIENT_ORDER_ID} characters (got ${shown(value)})`);
+  }
+  return { ok: true, value };
+}
+
+/** The order as an edit would leave it: changed fields over the old ones; prices the new type does not use drop. */
+export function editedFields(order: Order, edit: EditOrderInput): SpecFields {
+  const type = edit.orderType ?? order.type;
+  return {
+    symbol: order.symbol,
+    side: order.side,
+    qty: edit.qty ?? order.qty.toFixed(),
+    orderType: type,
+    limit: edit.limit !== undefined ? edit.limit : order.limit?.toFixed(),
+    stop: edit.stop !== undefined ? edit.stop : order.stop?.toFixed(),
+    tif: edit.tif ?? order.tif,
+  };
+}

@@ -1,0 +1,183 @@
+// The engine's in-memory state: what a trading decision reads (accounts, positions, working orders, quotes,
+// settings, the day) and the indexes that keep the tick path proportional to one symbol's orders.
+// It changes only through apply(change), after the ledger has committed that change.
+import type { Change } from './change';
+import type { Account, Order, Position } from './model';
+import { positionKey } from './model';
+import type { Quote } from './quotes';
+import type { Settings } from './settings';
+
+/** What the engine needs to read to decide. EngineState and Draft both answer it. */
+export interface EngineView {
+  readonly settings: Settings;
+  account(id: string): Account | undefined;
+  accounts(): Iterable<Account>;
+  position(accountId: string, symbol: string): Position | undefined;
+  positionsOf(accountId: string): Iterable<Position>;
+  workingOrdersOf(accountId: string): Iterable<Order>;
+  workingOrdersOfSymbol(symbol: string): Iterable<Order>;
+  quote(symbol: string): Quote | undefined;
+}
+
+/** Orders that are no longer in memory (history) are looked up in the ledger. */
+export interface OrderHistory {
+  orderById(id: number): Order | undefined;
+  orderByClientId(accountId: string, clientOrderId: string): Order | undefined;
+}
+
+export interface EngineStateInit {
+  settings: Settings;
+  accounts: Iterable<Account>;
+  positions: Iterable<Position>;
+  workingOrders: Iterable<Order>;
+  quotes: Iterable<Quote>;
+  lastRollAt: number;
+  lastOrderId: number;
+  lastFillId: number;
+  history: OrderHistory;
+}
+
+export class EngineState implements EngineView {
+  settings: Settings;
+  lastRollAt: number;
+  lastOrderId: number;
+  lastFillId: number;
+  readonly history: OrderHistory;
+  private readonly accountMap = new Map<string, Account>();
+  private readonly positionMap = new Map<string, Position>();
+  private readonly positionsByAccount = new Map<string, Map<string, Position>>();
+  private readonly working = new Map<number, Order>();
+  private readonly workingBySymbol = new Map<string, Map<number, Order>>();
+  private readonly workingByAccount = new Map<string, Map<number, Order>>();
+  private readonly quoteMap = new Map<string, Quote>();
+  /** No working order expires before this moment; may be early (then a scan finds nothing and raises it). */
+  private expiryHint = Number.POSITIVE_INFINITY;
+
+  constructor(init: EngineStateInit) {
+    this.settings = init.settings;
+    this.lastRollAt = init.lastRollAt;
+    this.lastOrderId = init.lastOrderId;
+    this.lastFillId = init.lastFillId;
+    this.history = init.history;
+    for (const account of [...init.accounts].sort((a, b) => a.ordinal - b.ordinal)) this.accountMap.set(account.id, account);
+    for (const position of init.positions) this.putPosition(position);
+    for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) this.putOrder(order);
+    for (const quote of init.quotes) this.quoteMap.set(quote.symbol, quote);
+  }
+
+  account(id: string) {
+    return this.accountMap.get(id);
+  }
+  accounts() {
+    return this.accountMap.values();
+  }
+  position(accountId: string, symbol: string) {
+    return this.positionMap.get(positionKey(accountId, symbol));
+  }
+  positionsOf(accountId: string): Iterable<Position> {
+    return this.positionsByAccount.get(accountId)?.values() ?? [];
+  }
+  allPositions() {
+    return this.positionMap.values();
+  }
+  workingOrdersOf(accountId: string): Iterable<Order> {
+    return this.workingByAccount.get(accountId)?.values() ?? [];
+  }
+  workingOrdersOfSymbol(symbol: string): Iterable<Order> {
+    return this.workingBySymbol.get(symbol)?.values() ?? [];
+  }
+  workingOrder(id: number) {
+    return this.working.get(id);
+  }
+  allWorkingOrders() {
+    return this.working.values();
+  }
+  workingCount() {
+    return this.working.size;
+  }
+  quote(symbol: string) {
+    return this.quoteMap.get(symbol);
+  }
+  allQuotes() {
+    return this.quoteMap.values();
+  }
+  orderById(id: number): Order | undefined {
+    return this.working.get(id) ?? this.history.orderById(id);
+  }
+
+  /** The earliest moment a working DAY order can expire (a lower bound). */
+  nextExpiryAtLeast(): number {
+    return this.expiryHint;
+  }
+
+  /** Working orders that expire at or before `now`, oldest first; raises the hint when none are due. */
+  dueExpiries(now: number): Order[] {
+    if (this.expiryHint > now) return [];
+    const due: Order[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const order of this.working.values()) {
+      if (order.expiresAt === null) continue;
+      if (order.expiresAt <= now) due.push(order);
+      else next = Math.min(next, order.expiresAt);
+    }
+    if (due.length === 0) this.expiryHint = next;
+    return due;
+  }
+
+  apply(change: Change): void {
+    if (change.settings) this.settings = change.settings;
+    for (const account of change.accounts) this.accountMap.set(account.id, account);
+    for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
+    for (const order of change.orders) {
+      if (order.status === 'WORKING') this.putOrder(order);
+      else this.dropOrder(order.id);
+      this.lastOrderId = Math.max(this.lastOrderId, order.id);
+    }
+    for (const key of change.removedPositions) this.dropPosition(key.accountId, key.symbol);
+    for (const position of change.positions) this.putPosition(position);
+    for (const fill of change.fills) this.lastFillId = Math.max(this.lastFillId, fill.id);
+    if (change.lastRollAt !== undefined) this.lastRollAt = change.lastRollAt;
+  }
+
+  private putOrder(order: Order) {
+    this.working.set(order.id, order);
+    indexInto(this.workingBySymbol, order.symbol, order.id, order);
+    indexInto(this.workingByAccount, order.accountId, order.id, order);
+    if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
+  }
+
+  private dropOrder(id: number) {
+    const order = this.working.get(id);
+    if (!order) return;
+    this.working.delete(id);
+    removeFrom(this.workingBySymbol, order.symbol, id);
+    removeFrom(this.workingByAccount, order.accountId, id);
+  }
+
+  private putPosition(position: Position) {
+    this.positionMap.set(positionKey(position.accountId, position.symbol), position);
+    indexInto(this.positionsByAccount, position.accountId, position.symbol, position);
+  }
+
+  private dropPosition(accountId: string, symbol: string) {
+    this.positionMap.delete(positionKey(accountId, symbol));
+    removeFrom(this.positionsByAccount, accountId, symbol);
+  }
+}
+
+function indexInto<K, V>(index: Map<string, Map<K, V>>, group: string, key: K, value: V) {
+  let bucket = index.get(group);
+  if (!bucket) {
+    bucket = new Map();
+    index.set(group, bucket);
+  }
+  // Map.set on an existing key keeps its place: an edited order keeps its time priority.
+  bucket.set(key, value);
+}
+
+function removeFrom<K, V>(index: Map<string, Map<K, V>>, group: string, key: K) {
+  const bucket = index.get(group);
+  if (!bucket) return;
+  bucket.delete(key);
+  if (bucket.size === 0) index.delete(group);
+}

@@ -1,0 +1,193 @@
+// The ledger: the SQLite file behind the paper engine. It opens and migrates the database, loads the state a
+// trading day needs (never the history), and writes each engine Change in one transaction.
+// It must never decide anything about trading: it stores what the engine decided.
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { Change } from '../engine/change';
+import { touchesLedger } from '../engine/change';
+import type { Order } from '../engine/model';
+import type { Quote } from '../engine/quotes';
+import { defaultSettings, settingsFromData, settingsToData, type Settings, type SettingsData } from '../engine/settings';
+import { EngineState } from '../engine/state';
+import { rollAtOrBefore } from '../engine/tradingDay';
+import { MIGRATIONS } from './migrations';
+import {
+  accountFromRow,
+  accountRow,
+  eventRow,
+  fillRow,
+  iso,
+  ms,
+  orderFromRow,
+  orderRow,
+  positionFromRow,
+  positionRow,
+  quoteFromRow,
+  quoteRow,
+  resetRow,
+  snapshotRow,
+} from './rows';
+import type { LedgerDatabase } from './schema';
+import { SqlRunner } from './sqlRunner';
+
+export interface LedgerOptions {
+  /** A file path, or ':memory:' for a throwaway ledger. */
+  readonly path: string;
+  /** better-sqlite3's compiled addon to load (Electron needs its own ABI build). */
+  readonly nativeBinding?: string;
+}
+
+export class DatabaseFromFutureError extends Error {
+  constructor(unknown: readonly string[]) {
+    super(
+      `this database was written by a newer version of Thor Paper Desk (migrations ${unknown.join(', ')}); ` +
+        'update the app to open it',
+    );
+    this.name = 'DatabaseFromFutureError';
+  }
+}
+
+const SETTINGS_KEY = 'engine';
+const LAST_ROLL_KEY = 'last_roll_at';
+
+export class Ledger {
+  readonly sql: SqlRunner;
+  private readonly dirtyQuotes = new Map<string, Quote>();
+
+  private constructor(
+    readonly sqlite: Database.Database,
+    readonly db: Kysely<LedgerDatabase>,
+  ) {
+    this.sql = new SqlRunner(sqlite, db);
+  }
+
+  static async open(options: LedgerOptions): Promise<Ledger> {
+    const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      // FULL: a committed fill survives a power cut, not only a crash of the app.
+      sqlite.pragma('synchronous = FULL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+      const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+      await migrate(sqlite, db);
+      return new Ledger(sqlite, db);
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+  }
+
+  /** The state a trading day starts from. Reads accounts, positions, working orders and quotes: not history. */
+  loadState(now: number): EngineState {
+    const { db, sql } = this;
+    const settingsRow = sql.first(db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY));
+    const settings = settingsRow ? settingsFromData(JSON.parse(settingsRow.value) as SettingsData) : defaultSettings();
+    const rollRow = sql.first(db.selectFrom('ledger_meta').select('value').where('key', '=', LAST_ROLL_KEY));
+    let lastRollAt: number;
+    if (rollRow) lastRollAt = ms(rollRow.value);
+    else {
+      lastRollAt = rollAtOrBefore(now);
+      sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(lastRollAt) }, ['key']);
+    }
+    const maxOrder = sql.first(db.selectFrom('orders').select((eb) => eb.fn.max('id').as('id')));
+    const maxFill = sql.first(db.selectFrom('fills').select((eb) => eb.fn.max('id').as('id')));
+    return new EngineState({
+      settings,
+      accounts: sql.all(db.selectFrom('accounts').selectAll()).map(accountFromRow),
+      positions: sql.all(db.selectFrom('positions').selectAll()).map(positionFromRow),
+      workingOrders: this.workingOrders(),
+      quotes: sql.all(db.selectFrom('quotes').selectAll()).map(quoteFromRow),
+      lastRollAt,
+      lastOrderId: Number(maxOrder?.id ?? 0),
+      lastFillId: Number(maxFill?.id ?? 0),
+      history: {
+        orderById: (id) => this.orderById(id),
+        orderByClientId: (accountId, clientOrderId) => this.orderByClientId(accountId, clientOrderId),
+      },
+    });
+  }
+
+  private workingOrders(): Order[] {
+    return this.sql
+      .all(this.db.selectFrom('orders').selectAll().where('status', '=', 'WORKING').orderBy('id'))
+      .map(orderFromRow);
+  }
+
+  orderById(id: number): Order | undefined {
+    const row = this.sql.first(this.db.selectFrom('orders').selectAll().where('id', '=', id));
+    return row ? orderFromRow(row) : undefined;
+  }
+
+  orderByClientId(accountId: string, clientOrderId: string): Order | undefined {
+    const row = this.sql.first(
+      this.db
+        .selectFrom('orders')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('client_order_id', '=', clientOrderId),
+    );
+    return row ? orderFromRow(row) : undefined;
+  }
+
+  /**
+   * Writes a change in one transaction. Quotes are market data, not ledger state: they are kept for the next
+   * transaction or flush, so a tick that fills nothing costs no disk write.
+   */
+  commit(change: Change): void {
+    for (const quote of change.quotes) this.dirtyQuotes.set(quote.symbol, quote);
+    if (!touchesLedger(change)) return;
+    const { sql } = this;
+    sql.transaction(() => {
+      if (change.settings) this.writeSettings(change.settings);
+      for (const account of change.accounts) sql.writeRow('accounts', accountRow(account), ['id']);
+      for (const order of change.orders) sql.writeRow('orders', orderRow(order), ['id']);
+      for (const event of change.events) sql.writeRow('order_events', eventRow(event));
+      for (const fill of change.fills) sql.writeRow('fills', fillRow(fill));
+      for (const key of change.removedPositions) {
+        sql.run(this.db.deleteFrom('positions').where('account_id', '=', key.accountId).where('symbol', '=', key.symbol));
+      }
+      for (const position of change.positions) sql.writeRow('positions', positionRow(position), ['account_id', 'symbol']);
+      for (const reset of change.resets) sql.writeRow('resets', resetRow(reset));
+      for (const snapshot of change.snapshots) sql.writeRow('day_snapshots', snapshotRow(snapshot));
+      if (change.lastRollAt !== undefined) {
+        sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(change.lastRollAt) }, ['key']);
+      }
+      this.writeQuotes();
+    });
+  }
+
+  /** Writes the quotes seen since the last write, so marks survive a restart. */
+  flushQuotes(): void {
+    if (this.dirtyQuotes.size === 0) return;
+    this.sql.transaction(() => this.writeQuotes());
+  }
+
+  private writeQuotes() {
+    for (const quote of this.dirtyQuotes.values()) this.sql.writeRow('quotes', quoteRow(quote), ['symbol']);
+    this.dirtyQuotes.clear();
+  }
+
+  private writeSettings(settings: Settings) {
+    this.sql.writeRow('settings', { key: SETTINGS_KEY, value: JSON.stringify(settingsToData(settings)) }, ['key']);
+  }
+
+  close(): void {
+    if (!this.sqlite.open) return;
+    this.flushQuotes();
+    this.sqlite.close();
+  }
+}
+
+async function migrate(sqlite: Database.Database, db: Kysely<LedgerDatabase>): Promise<void> {
+  const known = new Set(Object.keys(MIGRATIONS));
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  if (hasTable) {
+    const applied = sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[];
+    const unknown = applied.map((r) => r.name).filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new DatabaseFromFutureError(unknown);
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,220 @@
+// Conversions between the engine's records and the ledger's rows: decimals to TEXT, epoch ms to ISO text.
+import { Dec } from '../engine/decimal';
+import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
+import { QUOTE_NUMBER_FIELDS, type Quote } from '../engine/quotes';
+import type { AssetType } from '../engine/settings';
+import type {
+  AccountsTable,
+  DaySnapshotsTable,
+  FillsTable,
+  OrderEventsTable,
+  OrdersTable,
+  PositionsTable,
+  QuotesTable,
+  ResetsTable,
+} from './schema';
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+export const ms = (text: string) => Date.parse(text);
+const dec = (text: string) => new Dec(text);
+const decOrNull = (text: string | null) => (text === null ? null : new Dec(text));
+const text = (d: Dec) => d.toFixed();
+const textOrNull = (d: Dec | null) => (d === null ? null : d.toFixed());
+
+export function accountRow(a: Account): AccountsTable {
+  return {
+    id: a.id,
+    broker: a.broker,
+    margin: a.margin,
+    starting_balance: text(a.startingBalance),
+    cash: text(a.cash),
+    realized_pl_day: text(a.realizedPlDay),
+    unrealized_at_roll: text(a.unrealizedAtRoll),
+    created_at: iso(a.createdAt),
+    ordinal: a.ordinal,
+  };
+}
+
+export function accountFromRow(r: AccountsTable): Account {
+  return {
+    id: r.id,
+    broker: r.broker as Account['broker'],
+    margin: r.margin as Account['margin'],
+    startingBalance: dec(r.starting_balance),
+    cash: dec(r.cash),
+    realizedPlDay: dec(r.realized_pl_day),
+    unrealizedAtRoll: dec(r.unrealized_at_roll),
+    createdAt: ms(r.created_at),
+    ordinal: r.ordinal,
+  };
+}
+
+export function orderRow(o: Order): OrdersTable {
+  return {
+    id: o.id,
+    account_id: o.accountId,
+    client_order_id: o.clientOrderId,
+    symbol: o.symbol,
+    asset_type: o.assetType,
+    side: o.side,
+    qty: text(o.qty),
+    order_type: o.type,
+    limit_price: textOrNull(o.limit),
+    stop_price: textOrNull(o.stop),
+    tif: o.tif,
+    status: o.status,
+    triggered: o.triggered ? 1 : 0,
+    filled_qty: text(o.filledQty),
+    avg_fill_price: textOrNull(o.avgFillPrice),
+    reject_reason: o.rejectReason,
+    status_reason: o.statusReason,
+    expires_at: o.expiresAt === null ? null : iso(o.expiresAt),
+    created_at: iso(o.createdAt),
+    updated_at: iso(o.updatedAt),
+  };
+}
+
+export function orderFromRow(r: OrdersTable): Order {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    clientOrderId: r.client_order_id,
+    symbol: r.symbol,
+    assetType: r.asset_type as AssetType,
+    side: r.side as Order['side'],
+    qty: dec(r.qty),
+    type: r.order_type as Order['type'],
+    limit: decOrNull(r.limit_price),
+    stop: decOrNull(r.stop_price),
+    tif: r.tif as Order['tif'],
+    status: r.status as Order['status'],
+    triggered: r.triggered === 1,
+    filledQty: dec(r.filled_qty),
+    avgFillPrice: decOrNull(r.avg_fill_price),
+    rejectReason: r.reject_reason,
+    statusReason: r.status_reason,
+    expiresAt: r.expires_at === null ? null : ms(r.expires_at),
+    createdAt: ms(r.created_at),
+    updatedAt: ms(r.updated_at),
+  };
+}
+
+export function eventRow(e: OrderEvent): OrderEventsTable {
+  return { id: null, order_id: e.orderId, type: e.type, time: iso(e.time), detail: e.detail ? JSON.stringify(e.detail) : null };
+}
+
+export function fillRow(f: Fill): FillsTable {
+  return {
+    id: f.id,
+    order_id: f.orderId,
+    account_id: f.accountId,
+    symbol: f.symbol,
+    asset_type: f.assetType,
+    side: f.side,
+    qty: text(f.qty),
+    price: text(f.price),
+    multiplier: text(f.multiplier),
+    commission: text(f.commission),
+    fees: text(f.fees),
+    realized_pl: text(f.realizedPl),
+    time: iso(f.time),
+    quote: JSON.stringify(f.quote),
+    reason: f.reason,
+  };
+}
+
+export function fillFromRow(r: FillsTable): Fill {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    accountId: r.account_id,
+    symbol: r.symbol,
+    assetType: r.asset_type as AssetType,
+    side: r.side as Fill['side'],
+    qty: dec(r.qty),
+    price: dec(r.price),
+    multiplier: dec(r.multiplier),
+    commission: dec(r.commission),
+    fees: dec(r.fees),
+    realizedPl: dec(r.realized_pl),
+    time: ms(r.time),
+    quote: JSON.parse(r.quote) as Fill['quote'],
+    reason: r.reason,
+  };
+}
+
+export function positionRow(p: Position): PositionsTable {
+  return {
+    account_id: p.accountId,
+    symbol: p.symbol,
+    asset_type: p.assetType,
+    multiplier: text(p.multiplier),
+    qty: text(p.qty),
+    cost: text(p.cost),
+    realized_pl_day: text(p.realizedPlDay),
+    unrealized_at_roll: text(p.unrealizedAtRoll),
+    opened_at: iso(p.openedAt),
+    updated_at: iso(p.updatedAt),
+  };
+}
+
+export function positionFromRow(r: PositionsTable): Position {
+  return {
+    accountId: r.account_id,
+    symbol: r.symbol,
+    assetType: r.asset_type as AssetType,
+    multiplier: dec(r.multiplier),
+    qty: dec(r.qty),
+    cost: dec(r.cost),
+    realizedPlDay: dec(r.realized_pl_day),
+    unrealizedAtRoll: dec(r.unrealized_at_roll),
+    openedAt: ms(r.opened_at),
+    updatedAt: ms(r.updated_at),
+  };
+}
+
+export function resetRow(r: Reset): ResetsTable {
+  return {
+    id: null,
+    account_id: r.accountId,
+    time: iso(r.time),
+    starting_balance: text(r.startingBalance),
+    cash_before: text(r.cashBefore),
+    after_fill_id: r.afterFillId,
+  };
+}
+
+export function resetFromRow(r: ResetsTable): Reset {
+  return {
+    accountId: r.account_id,
+    time: ms(r.time),
+    startingBalance: dec(r.starting_balance),
+    cashBefore: dec(r.cash_before),
+    afterFillId: r.after_fill_id,
+  };
+}
+
+export function snapshotRow(s: DaySnapshot): DaySnapshotsTable {
+  return {
+    id: null,
+    account_id: s.accountId,
+    roll_at: iso(s.rollAt),
+    cash: text(s.cash),
+    net_liq: text(s.netLiq),
+    unrealized_pl: text(s.unrealizedPl),
+    realized_pl_day: text(s.realizedPlDay),
+  };
+}
+
+export function quoteRow(q: Quote): QuotesTable {
+  const data: Record<string, string | null> = { description: q.description };
+  for (const field of QUOTE_NUMBER_FIELDS) data[field] = textOrNull(q[field]);
+  return { symbol: q.symbol, data: JSON.stringify(data), time: iso(q.time) };
+}
+
+export function quoteFromRow(r: QuotesTable): Quote {
+  const data = JSON.parse(r.data) as Record<string, string | null>;
+  const quote: Record<string, unknown> = { symbol: r.symbol, time: ms(r.time), description: data.description ?? null };
+  for (const field of QUOTE_NUMBER_FIELDS) quote[field] = decOrNull(data[field] ?? null);
+  return quote as unknown as Quote;
+}
