@@ -20,6 +20,7 @@ import type { Account, Order } from '../engine/model';
 import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
 import type { QuoteUpdate } from '../engine/quotes';
 import type { Settings } from '../engine/settings';
+import { applySettingsPatch, type SettingsPatch } from '../engine/settingsPatch';
 import type { EngineState } from '../engine/state';
 import { Ledger, type LedgerOptions } from '../ledger/ledger';
 
@@ -100,9 +101,13 @@ export class PaperDesk {
     return this.decide(resetAccount(this.state, accountId, this.clock.now(), startingBalance));
   }
 
-  replaceSettings(settings: Settings): void {
+  /** Changes settings from now on; a bad value changes nothing and says which field is wrong. */
+  updateSettings(patch: SettingsPatch): Result<Settings> {
     this.catchUp();
-    this.commit(replaceSettings(this.state, settings));
+    const next = applySettingsPatch(this.state.settings, patch);
+    if (!next.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: next.message } };
+    this.commit(replaceSettings(this.state, next.value));
+    return { ok: true, value: next.value };
   }
 
   /** Writes cached quotes to disk (the app calls this now and then; close does it too). */

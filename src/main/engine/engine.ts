@@ -401,6 +401,14 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
   };
   const draft = new Draft(state);
   draft.putAccount(account);
+  draft.addReset({
+    accountId: account.id,
+    kind: 'OPEN',
+    time: now,
+    startingBalance: balance.value,
+    cashBefore: ZERO,
+    afterFillId: state.lastFillId,
+  });
   return { ok: true, value: account, change: draft.toChange() };
 }
 
@@ -438,6 +446,7 @@ export function resetAccount(
   draft.putAccount(reset);
   draft.addReset({
     accountId: account.id,
+    kind: 'RESET',
     time: now,
     startingBalance: balance.value,
     cashBefore: account.cash,

@@ -104,6 +104,8 @@ export interface Position {
 
 export interface Reset {
   readonly accountId: string;
+  /** OPEN when the account is created, RESET when the trader resets it. */
+  readonly kind: 'OPEN' | 'RESET';
   readonly time: number;
   readonly startingBalance: Dec;
   readonly cashBefore: Dec;

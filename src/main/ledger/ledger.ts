@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Change } from '../engine/change';
 import { touchesLedger } from '../engine/change';
-import type { Order } from '../engine/model';
+import type { Fill, Order } from '../engine/model';
 import type { Quote } from '../engine/quotes';
 import { defaultSettings, settingsFromData, settingsToData, type Settings, type SettingsData } from '../engine/settings';
 import { EngineState } from '../engine/state';
@@ -15,6 +15,7 @@ import {
   accountFromRow,
   accountRow,
   eventRow,
+  fillFromRow,
   fillRow,
   iso,
   ms,
@@ -35,6 +36,13 @@ export interface LedgerOptions {
   readonly path: string;
   /** better-sqlite3's compiled addon to load (Electron needs its own ABI build). */
   readonly nativeBinding?: string;
+}
+
+export interface HistoryFilter {
+  readonly accountId?: string;
+  /** Epoch ms: only records at or after it. */
+  readonly since?: number;
+  readonly limit?: number;
 }
 
 export class DatabaseFromFutureError extends Error {
@@ -128,6 +136,24 @@ export class Ledger {
         .where('client_order_id', '=', clientOrderId),
     );
     return row ? orderFromRow(row) : undefined;
+  }
+
+  /** Orders in the order they were placed, optionally of one account and from one time on. */
+  orders(filter: HistoryFilter = {}): Order[] {
+    let query = this.db.selectFrom('orders').selectAll().orderBy('id');
+    if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+    if (filter.since !== undefined) query = query.where('updated_at', '>=', iso(filter.since));
+    if (filter.limit !== undefined) query = query.limit(filter.limit);
+    return this.sql.all(query).map(orderFromRow);
+  }
+
+  /** Fills in the order they happened. */
+  fills(filter: HistoryFilter = {}): Fill[] {
+    let query = this.db.selectFrom('fills').selectAll().orderBy('id');
+    if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+    if (filter.since !== undefined) query = query.where('time', '>=', iso(filter.since));
+    if (filter.limit !== undefined) query = query.limit(filter.limit);
+    return this.sql.all(query).map(fillFromRow);
   }
 
   /**

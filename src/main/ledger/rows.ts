@@ -177,6 +177,7 @@ export function resetRow(r: Reset): ResetsTable {
   return {
     id: null,
     account_id: r.accountId,
+    kind: r.kind,
     time: iso(r.time),
     starting_balance: text(r.startingBalance),
     cash_before: text(r.cashBefore),
@@ -187,6 +188,7 @@ export function resetRow(r: Reset): ResetsTable {
 export function resetFromRow(r: ResetsTable): Reset {
   return {
     accountId: r.account_id,
+    kind: r.kind as Reset['kind'],
     time: ms(r.time),
     startingBalance: dec(r.starting_balance),
     cashBefore: dec(r.cash_before),

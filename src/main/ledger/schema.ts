@@ -77,6 +77,7 @@ export interface PositionsTable {
 export interface ResetsTable {
   id: number | null;
   account_id: string;
+  kind: string;
   time: string;
   starting_balance: string;
   cash_before: string;

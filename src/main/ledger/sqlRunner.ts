@@ -39,6 +39,12 @@ export class SqlRunner {
     return this.prepare(compiled.sql).get(...(compiled.parameters as unknown[])) as R | undefined;
   }
 
+  /** Streams rows, for reading history that need not fit in memory. */
+  iterate<R>(query: Compilable<R>): IterableIterator<R> {
+    const compiled = query.compile();
+    return this.prepare(compiled.sql).iterate(...(compiled.parameters as unknown[])) as IterableIterator<R>;
+  }
+
   run(query: Compilable<unknown>): void {
     const compiled = query.compile();
     this.prepare(compiled.sql).run(...(compiled.parameters as unknown[]));

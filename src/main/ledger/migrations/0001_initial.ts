@@ -99,6 +99,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('resets')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    // OPEN: the account was created with this balance; RESET: the trader reset it. Verify replays from these.
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('time', 'text', (c) => c.notNull())
     .addColumn('starting_balance', 'text', (c) => c.notNull())
     .addColumn('cash_before', 'text', (c) => c.notNull())

@@ -1,0 +1,105 @@
+// Validates a change to the settings (from Settings in the app or a scenario's settings event) and returns the
+// settings it leads to. A bad value is an input error naming the field; nothing changes then.
+import { Dec, parseDecimal } from './decimal';
+import type { Checked } from './orderInput';
+import { ASSET_TYPES, type AssetType, type Contract, type PerAssetType, type Settings } from './settings';
+
+export interface SettingsPatch {
+  readonly slippageTicks?: unknown;
+  readonly limitFill?: unknown;
+  readonly commission?: unknown;
+  readonly fees?: unknown;
+  readonly contracts?: unknown;
+}
+
+const ROOT = /^[A-Z0-9]{1,4}$/;
+
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+function nonNegative(value: unknown, name: string): Checked<Dec> {
+  const parsed = parseDecimal(value);
+  if (!parsed || parsed.isNegative()) return fail(`${name} must be a number >= 0 (got ${JSON.stringify(value)})`);
+  return { ok: true, value: parsed };
+}
+
+function positive(value: unknown, name: string): Checked<Dec> {
+  const parsed = parseDecimal(value);
+  if (!parsed || !parsed.isPositive()) return fail(`${name} must be a number > 0 (got ${JSON.stringify(value)})`);
+  return { ok: true, value: parsed };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function perAssetType(current: PerAssetType, value: unknown, name: string): Checked<PerAssetType> {
+  if (!isRecord(value)) return fail(`${name} must be an object like {"EQ": 0, "OPT": 0.65, "FUT": 2.25}`);
+  const next: Record<AssetType, Dec> = { ...current };
+  for (const [key, raw] of Object.entries(value)) {
+    if (!(ASSET_TYPES as readonly string[]).includes(key)) return fail(`${name}: unknown asset type ${JSON.stringify(key)} (EQ, OPT or FUT)`);
+    const rate = nonNegative(raw, `${name}.${key}`);
+    if (!rate.ok) return rate;
+    next[key as AssetType] = rate.value;
+  }
+  return { ok: true, value: next };
+}
+
+function contracts(current: Settings['contracts'], value: unknown): Checked<Settings['contracts']> {
+  if (!isRecord(value)) return fail('contracts must be an object of {ROOT: {multiplier, tick, initialMargin}}');
+  const next: Record<string, Contract> = { ...current };
+  for (const [rawRoot, spec] of Object.entries(value)) {
+    const root = rawRoot.trim().toUpperCase().replace(/^\//, '');
+    if (!ROOT.test(root)) return fail(`contracts: ${JSON.stringify(rawRoot)} is not a futures root like ES or 6E`);
+    if (spec === null) {
+      delete next[root];
+      continue;
+    }
+    if (!isRecord(spec)) return fail(`contracts.${root} must be {multiplier, tick, initialMargin}`);
+    const old = current[root];
+    const pick = (field: keyof Contract, check: typeof positive): Checked<Dec> => {
+      if (spec[field] === undefined) {
+        return old ? { ok: true, value: old[field] } : fail(`contracts.${root}.${field} is required for a new contract`);
+      }
+      return check(spec[field], `contracts.${root}.${field}`);
+    };
+    const multiplier = pick('multiplier', positive);
+    if (!multiplier.ok) return multiplier;
+    const tick = pick('tick', positive);
+    if (!tick.ok) return tick;
+    const initialMargin = pick('initialMargin', nonNegative);
+    if (!initialMargin.ok) return initialMargin;
+    next[root] = { multiplier: multiplier.value, tick: tick.value, initialMargin: initialMargin.value };
+  }
+  return { ok: true, value: next };
+}
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Checked<Settings> {
+  let next: Settings = current;
+  if (patch.slippageTicks !== undefined) {
+    const slip = nonNegative(patch.slippageTicks, 'slippageTicks');
+    if (!slip.ok) return slip;
+    next = { ...next, slippageTicks: slip.value };
+  }
+  if (patch.limitFill !== undefined) {
+    if (patch.limitFill !== 'touch' && patch.limitFill !== 'cross') {
+      return fail(`limitFill must be "touch" or "cross" (got ${JSON.stringify(patch.limitFill)})`);
+    }
+    next = { ...next, limitFill: patch.limitFill };
+  }
+  if (patch.commission !== undefined) {
+    const commission = perAssetType(next.commission, patch.commission, 'commission');
+    if (!commission.ok) return commission;
+    next = { ...next, commission: commission.value };
+  }
+  if (patch.fees !== undefined) {
+    const fees = perAssetType(next.fees, patch.fees, 'fees');
+    if (!fees.ok) return fees;
+    next = { ...next, fees: fees.value };
+  }
+  if (patch.contracts !== undefined) {
+    const table = contracts(next.contracts, patch.contracts);
+    if (!table.ok) return table;
+    next = { ...next, contracts: table.value };
+  }
+  return { ok: true, value: next };
+}

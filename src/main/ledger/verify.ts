@@ -1,0 +1,179 @@
+// Recomputes every account's cash and positions from its opening, its resets and its fills alone, and compares
+// them with what the ledger stores; checks that each order's fills and events agree with its status.
+// Reads only: a difference is reported, never repaired.
+import { Dec, ZERO } from '../engine/decimal';
+import type { Position, Reset } from '../engine/model';
+import { applyFillToPosition, newPosition } from '../engine/positions';
+import type { Ledger } from './ledger';
+import { accountFromRow, fillFromRow, ms, positionFromRow, resetFromRow } from './rows';
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly accounts: number;
+  readonly orders: number;
+  readonly fills: number;
+  readonly differences: string[];
+}
+
+interface Replay {
+  cash: Dec;
+  realizedPlDay: Dec;
+  positions: Map<string, Position>;
+}
+
+const TERMINAL_EVENT: Readonly<Record<string, readonly string[]>> = {
+  WORKING: ['ACCEPTED', 'REPLACED', 'TRIGGERED'],
+  FILLED: ['FILLED'],
+  CANCELED: ['CANCELED'],
+  EXPIRED: ['EXPIRED'],
+  REJECTED: ['REJECTED'],
+};
+
+export function verifyLedger(ledger: Ledger): VerifyReport {
+  const { db, sql } = ledger;
+  const differences: string[] = [];
+  const lastRollRow = sql.first(db.selectFrom('ledger_meta').select('value').where('key', '=', 'last_roll_at'));
+  const lastRollAt = lastRollRow ? ms(lastRollRow.value) : Number.NEGATIVE_INFINITY;
+  const accounts = sql.all(db.selectFrom('accounts').selectAll().orderBy('ordinal')).map(accountFromRow);
+
+  // Replay each account: resets (and the opening) set cash; fills after them move it.
+  const resets = new Map<string, Reset[]>();
+  for (const row of sql.all(db.selectFrom('resets').selectAll().orderBy('id'))) {
+    const reset = resetFromRow(row);
+    resets.set(reset.accountId, [...(resets.get(reset.accountId) ?? []), reset]);
+  }
+  const replays = new Map<string, Replay>();
+  const pending = new Map<string, Reset[]>();
+  for (const account of accounts) {
+    const list = resets.get(account.id) ?? [];
+    if (list[0]?.kind !== 'OPEN') differences.push(`account ${account.id}: no opening balance recorded`);
+    pending.set(account.id, [...list]);
+    replays.set(account.id, { cash: ZERO, realizedPlDay: ZERO, positions: new Map() });
+  }
+  const applyResetsBefore = (accountId: string, fillId: number) => {
+    const queue = pending.get(accountId) ?? [];
+    while (queue.length > 0 && queue[0]!.afterFillId < fillId) {
+      const reset = queue.shift()!;
+      replays.set(accountId, { cash: reset.startingBalance, realizedPlDay: ZERO, positions: new Map() });
+    }
+  };
+
+  const orderStatus = new Map<number, { status: string; filledQty: string; avgFillPrice: string | null; fills: number }>();
+  for (const row of sql.iterate(db.selectFrom('orders').select(['id', 'status', 'filled_qty', 'avg_fill_price']))) {
+    orderStatus.set(row.id, { status: row.status, filledQty: row.filled_qty, avgFillPrice: row.avg_fill_price, fills: 0 });
+  }
+
+  let fillCount = 0;
+  for (const row of sql.iterate(db.selectFrom('fills').selectAll().orderBy('id'))) {
+    fillCount += 1;
+    const fill = fillFromRow(row);
+    applyResetsBefore(fill.accountId, fill.id);
+    const replay = replays.get(fill.accountId);
+    if (!replay) {
+      differences.push(`fill ${fill.id}: unknown account ${fill.accountId}`);
+      continue;
+    }
+    const held = replay.positions.get(fill.symbol) ?? newPosition(fill.accountId, fill.symbol, fill.assetType, fill.multiplier, fill.time);
+    const delta = fill.side === 'BUY' ? fill.qty : fill.qty.negated();
+    const { position, realized } = applyFillToPosition(held, delta, fill.price, fill.time);
+    if (!realized.eq(fill.realizedPl)) {
+      differences.push(`fill ${fill.id}: realized P&L recorded ${fill.realizedPl.toFixed()}, recomputed ${realized.toFixed()}`);
+    }
+    const moved = fill.assetType === 'FUT' ? realized : delta.times(fill.price).times(position.multiplier).negated();
+    replay.cash = replay.cash.plus(moved).minus(fill.commission).minus(fill.fees);
+    const today = fill.time >= lastRollAt;
+    if (today) replay.realizedPlDay = replay.realizedPlDay.plus(realized);
+    replay.positions.set(fill.symbol, {
+      ...position,
+      realizedPlDay: today ? held.realizedPlDay.plus(realized) : ZERO,
+    });
+    const order = orderStatus.get(fill.orderId);
+    if (!order) differences.push(`fill ${fill.id}: no order ${fill.orderId}`);
+    else {
+      order.fills += 1;
+      if (order.filledQty !== fill.qty.toFixed() || order.avgFillPrice !== fill.price.toFixed()) {
+        differences.push(`order ${fill.orderId}: filled ${order.filledQty} @ ${order.avgFillPrice}, but its fill ${fill.id} is ${fill.qty.toFixed()} @ ${fill.price.toFixed()}`);
+      }
+    }
+  }
+  for (const account of accounts) applyResetsBefore(account.id, Number.POSITIVE_INFINITY);
+
+  const stored = new Map<string, Map<string, Position>>();
+  for (const row of sql.all(db.selectFrom('positions').selectAll())) {
+    const position = positionFromRow(row);
+    if (!stored.has(position.accountId)) stored.set(position.accountId, new Map());
+    stored.get(position.accountId)!.set(position.symbol, position);
+  }
+
+  for (const account of accounts) {
+    const replay = replays.get(account.id)!;
+    if (!replay.cash.eq(account.cash)) {
+      differences.push(`account ${account.id}: cash stored ${account.cash.toFixed()}, recomputed ${replay.cash.toFixed()}`);
+    }
+    if (!replay.realizedPlDay.eq(account.realizedPlDay)) {
+      differences.push(
+        `account ${account.id}: realized P&L today stored ${account.realizedPlDay.toFixed()}, recomputed ${replay.realizedPlDay.toFixed()}`,
+      );
+    }
+    const held = stored.get(account.id) ?? new Map<string, Position>();
+    const symbols = new Set([...held.keys(), ...[...replay.positions.values()].filter((p) => !p.qty.isZero()).map((p) => p.symbol)]);
+    for (const symbol of symbols) {
+      const mine = held.get(symbol);
+      const theirs = replay.positions.get(symbol);
+      const qty = theirs?.qty ?? ZERO;
+      const cost = theirs?.cost ?? ZERO;
+      if (!mine) {
+        differences.push(`position ${account.id} ${symbol}: missing, recomputed qty ${qty.toFixed()}`);
+        continue;
+      }
+      if (!mine.qty.eq(qty) || !mine.cost.eq(cost)) {
+        differences.push(
+          `position ${account.id} ${symbol}: stored qty ${mine.qty.toFixed()} cost ${mine.cost.toFixed()}, recomputed qty ${qty.toFixed()} cost ${cost.toFixed()}`,
+        );
+      }
+      const realizedToday = theirs?.realizedPlDay ?? ZERO;
+      if (!mine.realizedPlDay.eq(realizedToday)) {
+        differences.push(
+          `position ${account.id} ${symbol}: realized P&L today stored ${mine.realizedPlDay.toFixed()}, recomputed ${realizedToday.toFixed()}`,
+        );
+      }
+    }
+  }
+
+  // Each order: fills agree with its status, events start with ACCEPTED or REJECTED and end where it stands.
+  for (const [id, order] of orderStatus) {
+    const expected = order.status === 'FILLED' ? 1 : 0;
+    if (order.fills !== expected) differences.push(`order ${id}: ${order.status} with ${order.fills} fills`);
+  }
+  let current: { id: number; first: string; last: string } | undefined;
+  const closeOrder = () => {
+    if (!current) return;
+    const order = orderStatus.get(current.id);
+    if (!order) differences.push(`events of a missing order ${current.id}`);
+    else {
+      if (current.first !== 'ACCEPTED' && current.first !== 'REJECTED') {
+        differences.push(`order ${current.id}: first event is ${current.first}`);
+      }
+      if (!TERMINAL_EVENT[order.status]?.includes(current.last)) {
+        differences.push(`order ${current.id}: status ${order.status} but last event ${current.last}`);
+      }
+      orderStatus.delete(current.id);
+    }
+  };
+  for (const row of sql.iterate(db.selectFrom('order_events').select(['order_id', 'type']).orderBy('order_id').orderBy('id'))) {
+    if (current?.id !== row.order_id) {
+      closeOrder();
+      current = { id: row.order_id, first: row.type, last: row.type };
+    } else current.last = row.type;
+  }
+  closeOrder();
+  for (const id of orderStatus.keys()) differences.push(`order ${id}: no events`);
+
+  return {
+    ok: differences.length === 0,
+    accounts: accounts.length,
+    orders: Number(sql.first(db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0),
+    fills: fillCount,
+    differences,
+  };
+}

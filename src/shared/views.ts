@@ -1,0 +1,80 @@
+// What the engine shows the world: accounts, positions, orders and fills with every decimal as a string in plain
+// notation. The scenario runner prints these, the app sends them over IPC, reports export them.
+export interface AccountView {
+  id: string;
+  broker: 'PAPER' | 'SCHWAB';
+  margin: 'DAYTRADE' | 'REGT' | 'CASH';
+  startingBalance: string;
+  cash: string;
+  netLiq: string;
+  availableFunds: string;
+  buyingPower: string;
+  dayTradingBuyingPower: string;
+  optionBuyingPower: string;
+  unrealizedPl: string;
+  realizedPlDay: string;
+  plDay: string;
+  positionRequirement: string;
+  orderRequirement: string;
+  okToTrade: boolean;
+}
+
+export interface PositionView {
+  account: string;
+  symbol: string;
+  assetType: 'EQ' | 'FUT' | 'OPT';
+  qty: string;
+  avgPrice: string;
+  mark: string;
+  /** True when no quote gave a mark and the average price stands in. */
+  markIsAverage: boolean;
+  marketValue: string;
+  costBasis: string;
+  unrealizedPl: string;
+  plPercent: string | null;
+  realizedPlDay: string;
+  plDay: string;
+  requirement: string;
+}
+
+export interface OrderView {
+  id: number;
+  account: string;
+  clientOrderId: string | null;
+  symbol: string;
+  assetType: 'EQ' | 'FUT' | 'OPT';
+  side: 'BUY' | 'SELL';
+  qty: string;
+  orderType: 'MKT' | 'LMT' | 'STP' | 'STP_LMT';
+  limit: string | null;
+  stop: string | null;
+  tif: 'DAY' | 'GTC';
+  status: 'WORKING' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
+  triggered: boolean;
+  filledQty: string;
+  avgFillPrice: string | null;
+  rejectReason: string | null;
+  statusReason: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FillView {
+  id: number;
+  orderId: number;
+  account: string;
+  symbol: string;
+  assetType: 'EQ' | 'FUT' | 'OPT';
+  side: 'BUY' | 'SELL';
+  qty: string;
+  price: string;
+  commission: string;
+  fees: string;
+  realizedPl: string;
+  time: string;
+  /** The rule that filled it: "resting LMT BUY: ask 149.80 <= limit 149.80, touch". */
+  reason: string;
+  /** The quote it met. */
+  quote: { bid: string | null; ask: string | null; last: string | null; mark: string | null; time: string };
+}
