@@ -88,7 +88,7 @@ export function requirementOf(
 
 /** The part of an order that would not close the current position. */
 export function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
-  const closes = order.side === 'BUY' ? positionQty.isNegative() : positionQty.isPositive();
+  const closes = order.side === 'BUY' ? positionQty.lessThan(0) : positionQty.greaterThan(0);
   return closes ? Dec.max(ZERO, order.qty.minus(positionQty.abs())) : order.qty;
 }
 
@@ -161,6 +161,6 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrderI
     buyingPower,
     dayTradingBuyingPower: account.margin === 'DAYTRADE' ? available.div(DAY_TRADING_RATE) : buyingPower,
     optionBuyingPower: available,
-    okToTrade: netLiq.isPositive() && available.isPositive(),
+    okToTrade: netLiq.greaterThan(0) && available.greaterThan(0),
   };
 }

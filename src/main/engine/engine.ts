@@ -415,7 +415,7 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
 function checkBalance(value: unknown): { ok: true; value: Dec } | { ok: false; message: string } {
   if (value === undefined || value === null) return { ok: true, value: STARTING_BALANCE };
   const balance = parseDecimal(value);
-  if (!balance || !balance.isPositive() || balance.decimalPlaces() > 2) {
+  if (!balance || !balance.greaterThan(0) || balance.decimalPlaces() > 2) {
     return { ok: false, message: `starting balance must be a positive amount in cents (got ${JSON.stringify(value)})` };
   }
   return { ok: true, value: balance };

@@ -74,7 +74,7 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
   if (value === undefined || value === null || value === '') return fail(`a ${type} order needs a ${name} price`);
   const price = parseDecimal(value);
   if (!price) return fail(`${name} must be a decimal number (got ${shown(value)})`);
-  if (!price.isPositive()) return fail(`${name} must be a positive price (got ${shown(value)})`);
+  if (!price.greaterThan(0)) return fail(`${name} must be a positive price (got ${shown(value)})`);
   if (!isOnTick(instrument, price, settings)) {
     return fail(
       `${name} ${price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickSize(instrument, price, settings).toFixed()}`,

@@ -18,13 +18,13 @@ const fail = (message: string): { ok: false; message: string } => ({ ok: false, 
 
 function nonNegative(value: unknown, name: string): Checked<Dec> {
   const parsed = parseDecimal(value);
-  if (!parsed || parsed.isNegative()) return fail(`${name} must be a number >= 0 (got ${JSON.stringify(value)})`);
+  if (!parsed || parsed.lessThan(0)) return fail(`${name} must be a number >= 0 (got ${JSON.stringify(value)})`);
   return { ok: true, value: parsed };
 }
 
 function positive(value: unknown, name: string): Checked<Dec> {
   const parsed = parseDecimal(value);
-  if (!parsed || !parsed.isPositive()) return fail(`${name} must be a number > 0 (got ${JSON.stringify(value)})`);
+  if (!parsed || !parsed.greaterThan(0)) return fail(`${name} must be a number > 0 (got ${JSON.stringify(value)})`);
   return { ok: true, value: parsed };
 }
 
