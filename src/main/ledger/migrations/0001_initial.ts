@@ -39,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // Start-up reads only the working orders: a partial index keeps that independent of history.
-  await db.schema.createIndex('orders_working').on('orders').columns(['symbol', 'id']).where(sql.ref('status'), '=', 'WORKING').execute();
+  await db.schema.createIndex('orders_working').on('orders').columns(['id']).where(sql.ref('status'), '=', 'WORKING').execute();
   await db.schema
     .createIndex('orders_client_order_id')
     .unique()

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseFromFutureError, Ledger } from '../../src/main/ledger/ledger';
+import { openTestDesk, quote, type TestDesk } from '../support/desk';
+import { tempDir } from '../support/scenario';
+
+let t: TestDesk | undefined;
+afterEach(() => t?.close());
+
+function plan(sqlite: Database.Database, sql: string, ...params: unknown[]): string {
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+}
+
+describe('the ledger file', () => {
+  it('is a WAL database with durable commits and foreign keys on', async () => {
+    t = await openTestDesk();
+    const { sqlite } = t.desk.ledger;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('refuses a database written by a newer version of the app', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'future.db');
+    (await Ledger.open({ path })).close();
+    const sqlite = new Database(path);
+    sqlite.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01')").run();
+    sqlite.close();
+    await expect(Ledger.open({ path })).rejects.toBeInstanceOf(DatabaseFromFutureError);
+    await expect(Ledger.open({ path })).rejects.toThrow(/newer version of Thor Paper Desk/);
+    dir.cleanup();
+  });
+
+  it('finds working orders and client order ids through their indexes, not a scan of history', async () => {
+    t = await openTestDesk();
+    const { sqlite } = t.desk.ledger;
+    expect(plan(sqlite, "SELECT * FROM orders WHERE status = 'WORKING' ORDER BY id")).toMatch(/USING INDEX orders_working/);
+    expect(plan(sqlite, 'SELECT * FROM orders WHERE account_id = ? AND client_order_id = ?', 'main', 'x')).toMatch(
+      /USING INDEX orders_client_order_id/,
+    );
+    expect(plan(sqlite, 'SELECT * FROM fills WHERE account_id = ? ORDER BY id', 'main')).toMatch(/USING INDEX fills_account/);
+  });
+
+  it('keeps the last quotes across a restart, so positions are marked at once', async () => {
+    t = await openTestDesk();
+    t.desk.applyQuote(quote({ symbol: 'AAPL', bid: '199.98', ask: '200.00', last: '199.99' }));
+    t.desk.placeOrder({ symbol: 'AAPL', side: 'BUY', qty: 10, orderType: 'MKT' });
+    t.desk.applyQuote(quote({ symbol: 'AAPL', bid: '205.00', ask: '205.02', last: '205.01' }));
+    const desk = await t.reopen();
+    expect(desk.state.quote('AAPL')?.last?.toFixed()).toBe('205.01');
+  });
+
+  it('writes nothing for a quote that fills nothing', async () => {
+    t = await openTestDesk();
+    const { sqlite } = t.desk.ledger;
+    const changes = () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    t.desk.applyQuote(quote({ symbol: 'MSFT', bid: '400.00', ask: '400.05' }));
+    expect(changes()).toBe(before);
+  });
+});
