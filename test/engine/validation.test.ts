@@ -55,8 +55,8 @@ describe('input errors store nothing (ENGINE.md 3)', () => {
     const result = t.desk.placeOrder({ symbol: 'MSFT', side: 'BUY', qty: 1, orderType: 'MKT' });
     expect(result.ok && result.value.status).toBe('REJECTED');
     const after = rowCounts(t.desk);
-    expect(after.orders).toBe(before.orders + 1);
-    expect(after.order_events).toBe(before.order_events + 1);
+    expect(after.orders).toBe(before.orders! + 1);
+    expect(after.order_events).toBe(before.order_events! + 1);
     expect(after.fills).toBe(before.fills);
   });
 });

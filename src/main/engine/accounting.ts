@@ -127,7 +127,17 @@ export function orderMultiplier(view: EngineView, order: Pick<Order, 'accountId'
   return new Dec(1);
 }
 
-export function accountMetrics(view: EngineView, account: Account, excludeOrderId?: number): AccountMetrics {
+/** The sum of the requirements of an account's working orders. Quotes do not move it: only orders, positions
+ *  and settings do, which is what lets EngineState cache it between ticks. */
+export function workingOrdersRequirement(view: EngineView, account: Account): Dec {
+  let total = ZERO;
+  for (const order of view.workingOrdersOf(account.id)) {
+    total = total.plus(orderRequirement(view, order, orderMultiplier(view, order), account.margin));
+  }
+  return total;
+}
+
+export function accountMetrics(view: EngineView, account: Account, excludeOrder?: Order): AccountMetrics {
   let unrealized = ZERO;
   let holdings = ZERO;
   let positionRequirement = ZERO;
@@ -138,11 +148,10 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrderI
     holdings = holdings.plus(position.assetType === 'FUT' ? metrics.unrealizedPl : metrics.marketValue);
     positionRequirement = positionRequirement.plus(metrics.requirement);
   }
-  let orderRequirementTotal = ZERO;
-  for (const order of view.workingOrdersOf(account.id)) {
-    if (order.id === excludeOrderId) continue;
-    orderRequirementTotal = orderRequirementTotal.plus(
-      orderRequirement(view, order, orderMultiplier(view, order), account.margin),
+  let orderRequirementTotal = view.workingOrdersRequirement(account);
+  if (excludeOrder) {
+    orderRequirementTotal = orderRequirementTotal.minus(
+      orderRequirement(view, excludeOrder, orderMultiplier(view, excludeOrder), account.margin),
     );
   }
   const netLiq = account.cash.plus(holdings);

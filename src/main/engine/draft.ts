@@ -1,7 +1,9 @@
 // A Draft is one operation's working copy: it reads through to the committed state and records every record the
 // operation replaces, so later steps of the same operation see earlier ones (two fills on one quote) while the
 // committed state stays untouched until the ledger has written the change.
+import { workingOrdersRequirement } from './accounting';
 import type { Change } from './change';
+import type { Dec } from './decimal';
 import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from './model';
 import { positionKey } from './model';
 import type { Quote } from './quotes';
@@ -65,6 +67,13 @@ export class Draft implements EngineView {
   }
   quote(symbol: string) {
     return this.quoteOverlay.get(symbol) ?? this.state.quote(symbol);
+  }
+  workingOrdersRequirement(account: Account): Dec {
+    const touched =
+      this.newSettings !== undefined ||
+      [...this.orderOverlay.values()].some((o) => o.accountId === account.id) ||
+      [...this.positionOverlay.entries()].some(([key]) => key.startsWith(`${account.id}\u0000`));
+    return touched ? workingOrdersRequirement(this, account) : this.state.workingOrdersRequirement(account);
   }
   order(id: number): Order | undefined {
     return this.orderOverlay.get(id) ?? this.state.orderById(id);

@@ -200,7 +200,7 @@ function businessRejection(view: EngineView, account: Account, spec: OrderSpec, 
   const probe = { accountId: account.id, symbol: instrument.symbol, assetType: instrument.assetType, ...spec };
   const needs = orderRequirement(view, probe, orderMultiplier(view, probe), account.margin);
   if (needs.isZero()) return null;
-  const available = accountMetrics(view, account, replacing?.id).availableFunds;
+  const available = accountMetrics(view, account, replacing ?? undefined).availableFunds;
   if (needs.greaterThan(available)) {
     return `insufficient buying power: needs ${formatMoney(needs.toFixed())}, available ${formatMoney(available.toFixed())}`;
   }

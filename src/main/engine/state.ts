@@ -1,7 +1,9 @@
 // The engine's in-memory state: what a trading decision reads (accounts, positions, working orders, quotes,
 // settings, the day) and the indexes that keep the tick path proportional to one symbol's orders.
 // It changes only through apply(change), after the ledger has committed that change.
+import { workingOrdersRequirement } from './accounting';
 import type { Change } from './change';
+import type { Dec } from './decimal';
 import type { Account, Order, Position } from './model';
 import { positionKey } from './model';
 import type { Quote } from './quotes';
@@ -17,6 +19,8 @@ export interface EngineView {
   workingOrdersOf(accountId: string): Iterable<Order>;
   workingOrdersOfSymbol(symbol: string): Iterable<Order>;
   quote(symbol: string): Quote | undefined;
+  /** Sum of the account's working-order requirements (see accounting.workingOrdersRequirement). */
+  workingOrdersRequirement(account: Account): Dec;
 }
 
 /** Orders that are no longer in memory (history) are looked up in the ledger. */
@@ -50,6 +54,8 @@ export class EngineState implements EngineView {
   private readonly workingBySymbol = new Map<string, Map<number, Order>>();
   private readonly workingByAccount = new Map<string, Map<number, Order>>();
   private readonly quoteMap = new Map<string, Quote>();
+  /** Cached working-order requirement per account; dropped when the account's orders or positions change. */
+  private readonly requirementCache = new Map<string, Dec>();
   /** No working order expires before this moment; may be early (then a scan finds nothing and raises it). */
   private expiryHint = Number.POSITIVE_INFINITY;
 
@@ -101,6 +107,14 @@ export class EngineState implements EngineView {
   allQuotes() {
     return this.quoteMap.values();
   }
+  workingOrdersRequirement(account: Account): Dec {
+    let total = this.requirementCache.get(account.id);
+    if (total === undefined) {
+      total = workingOrdersRequirement(this, account);
+      this.requirementCache.set(account.id, total);
+    }
+    return total;
+  }
   orderById(id: number): Order | undefined {
     return this.working.get(id) ?? this.history.orderById(id);
   }
@@ -125,7 +139,14 @@ export class EngineState implements EngineView {
   }
 
   apply(change: Change): void {
-    if (change.settings) this.settings = change.settings;
+    if (change.settings) {
+      this.settings = change.settings;
+      this.requirementCache.clear();
+    }
+    for (const order of change.orders) this.requirementCache.delete(order.accountId);
+    for (const position of change.positions) this.requirementCache.delete(position.accountId);
+    for (const key of change.removedPositions) this.requirementCache.delete(key.accountId);
+    for (const account of change.accounts) this.requirementCache.delete(account.id);
     for (const account of change.accounts) this.accountMap.set(account.id, account);
     for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
     for (const order of change.orders) {

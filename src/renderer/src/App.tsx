@@ -2,7 +2,10 @@
 // reached the main process. The trading panels come later.
 import { useEffect, useState } from 'react';
 
-type Status = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly accounts: number } | { readonly kind: 'offline'; readonly reason: string };
+type Status =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly accounts: number }
+  | { readonly kind: 'offline'; readonly reason: string };
 
 export function App() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
@@ -15,9 +18,14 @@ export function App() {
     }
     let live = true;
     thor.hello().then(
-      (hello) => live && setStatus({ kind: 'ready', accounts: hello.accounts }),
-      (error: unknown) => live && setStatus({ kind: 'offline', reason: error instanceof Error ? error.message : String(error) }),
+      (hello) => {
+        if (live) setStatus({ kind: 'ready', accounts: hello.accounts });
+      },
+      (error: unknown) => {
+        if (live) setStatus({ kind: 'offline', reason: error instanceof Error ? error.message : String(error) });
+      },
     );
+    // StrictMode mounts twice in development: the first mount's answer must not land after its cleanup.
     return () => {
       live = false;
     };
