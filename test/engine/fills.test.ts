@@ -203,3 +203,23 @@ describe('commissions and fees', () => {
     expect(account(out)).toMatchObject({ realizedPlDay: '975', cash: '100962' });
   });
 });
+
+describe('why a working order has not filled yet', () => {
+  it('says what the market must do, in the fill model words', async () => {
+    const { openTestDesk, quote } = await import('../support/desk');
+    const { whyNotFilled } = await import('../../src/main/engine/engine');
+    const t = await openTestDesk();
+    try {
+      t.desk.applyQuote(quote({ symbol: 'AAPL', bid: '150.00', ask: '150.05', last: '150.02' }));
+      const lmt = t.desk.placeOrder({ symbol: 'AAPL', side: 'BUY', qty: 1, orderType: 'LMT', limit: '149.50' });
+      const stp = t.desk.placeOrder({ symbol: 'AAPL', side: 'BUY', qty: 1, orderType: 'STP', stop: '151.00' });
+      const none = t.desk.placeOrder({ symbol: 'MSFT', side: 'SELL', qty: 1, orderType: 'LMT', limit: '500.00' });
+      if (!lmt.ok || !stp.ok || !none.ok) throw new Error('not placed');
+      expect(whyNotFilled(t.desk.state, lmt.value)).toBe('needs ask <= 149.50; ask is 150.05');
+      expect(whyNotFilled(t.desk.state, stp.value)).toBe('needs last >= 151.00 to trigger; last is 150.02');
+      expect(whyNotFilled(t.desk.state, none.value)).toBe('needs bid >= 500.00; no bid or last yet');
+    } finally {
+      t.close();
+    }
+  });
+});
