@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,7 +100,6 @@ describe('npm run scenario (SCENARIOS.md)', () => {
   it('verify reports a tampered ledger', () => {
     const db = join(dir.path, 'tampered.db');
     npmRun('scenario', [join(ROOT, 'test/scenarios/spec-example.jsonl'), '--db', db]);
-    const Database = require('better-sqlite3');
     const sqlite = new Database(db);
     sqlite.prepare("UPDATE accounts SET cash = '1000000' WHERE id = 'main'").run();
     sqlite.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AAPL, account, order, position, run } from '../support/scenario';
+import { AAPL, account, order, run } from '../support/scenario';
 
 const ES = { type: 'quote', symbol: '/ESZ25', bid: '6000.00', ask: '6000.25', last: '6000.25' };
 

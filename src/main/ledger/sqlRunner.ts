@@ -62,7 +62,7 @@ export class SqlRunner {
         ? insert.onConflict((oc) =>
             oc.columns(conflict as never).doUpdateSet(
               Object.fromEntries(
-                columns.filter((c) => !conflict.includes(c as never)).map((c) => [c, (eb: any) => eb.ref(`excluded.${c}`)]),
+                columns.filter((c) => !conflict.includes(c as never)).map((c) => [c, (eb: { ref: (reference: string) => unknown }) => eb.ref(`excluded.${c}`)]),
               ) as never,
             ),
           )
