@@ -129,9 +129,13 @@ export function orderMultiplier(view: EngineView, order: Pick<Order, 'accountId'
 
 /** The sum of the requirements of an account's working orders. Quotes do not move it: only orders, positions
  *  and settings do, which is what lets EngineState cache it between ticks. */
-export function workingOrdersRequirement(view: EngineView, account: Account): Dec {
+export function workingOrdersRequirement(
+  view: EngineView,
+  account: Account,
+  orders: Iterable<Order> = view.workingOrdersOf(account.id),
+): Dec {
   let total = ZERO;
-  for (const order of view.workingOrdersOf(account.id)) {
+  for (const order of orders) {
     total = total.plus(orderRequirement(view, order, orderMultiplier(view, order), account.margin));
   }
   return total;

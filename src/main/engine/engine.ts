@@ -227,7 +227,8 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
     draft.addEvent(event(current, 'TRIGGERED', time, { [t?.source ?? 'price']: t?.price.toFixed() ?? null }));
   }
   if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
-  draft.putOrder(current);
+  // A resting order the quote did not change is not rewritten: a tick costs nothing for it.
+  if (arriving || current !== order) draft.putOrder(current);
   return current;
 }
 
@@ -316,7 +317,7 @@ export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
 /** Expiries and rolls due at or before `now`, in time order (an expiry before a roll of the same moment). */
 export function advanceClock(state: EngineState, now: number): Change {
   const expiries = state.dueExpiries(now);
-  let nextRoll = nextRollAfter(state.lastRollAt);
+  let nextRoll = state.nextRollAt;
   if (expiries.length === 0 && nextRoll > now) return NO_CHANGE;
   const draft = new Draft(state);
   const pending = [...expiries].sort((a, b) => a.expiresAt! - b.expiresAt! || a.id - b.id);

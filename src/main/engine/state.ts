@@ -3,11 +3,12 @@
 // It changes only through apply(change), after the ledger has committed that change.
 import { workingOrdersRequirement } from './accounting';
 import type { Change } from './change';
-import type { Dec } from './decimal';
+import { ZERO, type Dec } from './decimal';
 import type { Account, Order, Position } from './model';
 import { positionKey } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
+import { nextRollAfter } from './tradingDay';
 
 /** What the engine needs to read to decide. EngineState and Draft both answer it. */
 export interface EngineView {
@@ -44,6 +45,8 @@ export interface EngineStateInit {
 export class EngineState implements EngineView {
   settings: Settings;
   lastRollAt: number;
+  /** The next 17:00 roll after lastRollAt. */
+  nextRollAt: number;
   lastOrderId: number;
   lastFillId: number;
   readonly history: OrderHistory;
@@ -54,14 +57,15 @@ export class EngineState implements EngineView {
   private readonly workingBySymbol = new Map<string, Map<number, Order>>();
   private readonly workingByAccount = new Map<string, Map<number, Order>>();
   private readonly quoteMap = new Map<string, Quote>();
-  /** Cached working-order requirement per account; dropped when the account's orders or positions change. */
-  private readonly requirementCache = new Map<string, Dec>();
+  /** Working-order requirements per account and symbol; a group is dropped when its orders or position change. */
+  private readonly requirementCache = new Map<string, Map<string, Dec>>();
   /** No working order expires before this moment; may be early (then a scan finds nothing and raises it). */
   private expiryHint = Number.POSITIVE_INFINITY;
 
   constructor(init: EngineStateInit) {
     this.settings = init.settings;
     this.lastRollAt = init.lastRollAt;
+    this.nextRollAt = nextRollAfter(init.lastRollAt);
     this.lastOrderId = init.lastOrderId;
     this.lastFillId = init.lastFillId;
     this.history = init.history;
@@ -108,11 +112,21 @@ export class EngineState implements EngineView {
     return this.quoteMap.values();
   }
   workingOrdersRequirement(account: Account): Dec {
-    let total = this.requirementCache.get(account.id);
-    if (total === undefined) {
-      total = workingOrdersRequirement(this, account);
-      this.requirementCache.set(account.id, total);
+    let groups = this.requirementCache.get(account.id);
+    if (!groups) {
+      groups = new Map();
+      this.requirementCache.set(account.id, groups);
     }
+    let total = ZERO;
+    const bySymbol = new Map<string, Order[]>();
+    for (const order of this.workingOrdersOf(account.id)) {
+      if (groups.has(order.symbol)) continue;
+      const list = bySymbol.get(order.symbol);
+      if (list) list.push(order);
+      else bySymbol.set(order.symbol, [order]);
+    }
+    for (const [symbol, orders] of bySymbol) groups.set(symbol, workingOrdersRequirement(this, account, orders));
+    for (const value of groups.values()) total = total.plus(value);
     return total;
   }
   orderById(id: number): Order | undefined {
@@ -143,10 +157,12 @@ export class EngineState implements EngineView {
       this.settings = change.settings;
       this.requirementCache.clear();
     }
-    for (const order of change.orders) this.requirementCache.delete(order.accountId);
-    for (const position of change.positions) this.requirementCache.delete(position.accountId);
-    for (const key of change.removedPositions) this.requirementCache.delete(key.accountId);
-    for (const account of change.accounts) this.requirementCache.delete(account.id);
+    for (const order of change.orders) this.requirementCache.get(order.accountId)?.delete(order.symbol);
+    for (const position of change.positions) this.requirementCache.get(position.accountId)?.delete(position.symbol);
+    for (const key of change.removedPositions) this.requirementCache.get(key.accountId)?.delete(key.symbol);
+    for (const account of change.accounts) {
+      if (this.accountMap.get(account.id)?.margin !== account.margin) this.requirementCache.delete(account.id);
+    }
     for (const account of change.accounts) this.accountMap.set(account.id, account);
     for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
     for (const order of change.orders) {
@@ -157,7 +173,10 @@ export class EngineState implements EngineView {
     for (const key of change.removedPositions) this.dropPosition(key.accountId, key.symbol);
     for (const position of change.positions) this.putPosition(position);
     for (const fill of change.fills) this.lastFillId = Math.max(this.lastFillId, fill.id);
-    if (change.lastRollAt !== undefined) this.lastRollAt = change.lastRollAt;
+    if (change.lastRollAt !== undefined) {
+      this.lastRollAt = change.lastRollAt;
+      this.nextRollAt = nextRollAfter(change.lastRollAt);
+    }
   }
 
   private putOrder(order: Order) {

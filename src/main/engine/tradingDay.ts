@@ -7,8 +7,20 @@ const NEW_YORK = 'America/New_York';
 export const ROLL_HOUR = 17;
 export const EQUITY_CLOSE_HOUR = 16;
 
+// The answer stays the same from one asking moment until the moment it names: remember the last one per hour,
+// so the tick path does not do time-zone arithmetic on every call.
+const lastAnswer = new Map<number, { from: number; until: number }>();
+
 /** The first weekday hh:00 New York time strictly after `ms`. */
 function nextWeekdayAt(ms: number, hour: number): number {
+  const known = lastAnswer.get(hour);
+  if (known && ms >= known.from && ms < known.until) return known.until;
+  const until = computeNextWeekdayAt(ms, hour);
+  lastAnswer.set(hour, { from: ms, until });
+  return until;
+}
+
+function computeNextWeekdayAt(ms: number, hour: number): number {
   const here = DateTime.fromMillis(ms, { zone: NEW_YORK });
   let candidate = here.set({ hour, minute: 0, second: 0, millisecond: 0 });
   if (candidate.toMillis() <= ms) candidate = candidate.plus({ days: 1 });
