@@ -1,0 +1,104 @@
+// The tick path: a source's changed symbols go to the desk as quotes (fills, marks, P&L follow), and the UI gets
+// at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost nothing.
+import type { PaperDesk } from '../desk/desk';
+import { toQuoteUpdate, type LiveQuote, type Snapshot } from './snapshot';
+import type { QuoteSource, SourceStatus } from './source';
+
+export interface LiveFrame {
+  /** Symbols whose quotes changed since the last frame. */
+  readonly symbols: readonly string[];
+  readonly status: SourceStatus;
+}
+
+export interface LiveDataOptions {
+  /** At most one frame per this many ms (one animation frame). */
+  readonly frameMs?: number;
+  readonly onFrame?: (frame: LiveFrame) => void;
+  /** Called when the desk refuses a quote (a database error): logged, never fatal to the feed. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export class LiveData {
+  private source: QuoteSource | null = null;
+  private readonly changedAt = new Map<string, number>();
+  private readonly pending = new Set<string>();
+  private frameTimer: NodeJS.Timeout | null = null;
+  private lastStatus: SourceStatus | null = null;
+  private snapshotListeners = new Set<(changes: ReadonlyMap<string, LiveQuote>, readAt: number) => void>();
+
+  constructor(
+    private readonly desk: PaperDesk,
+    private readonly options: LiveDataOptions = {},
+  ) {}
+
+  /** Switches to a source; the old one stops first. Quotes already in the desk stay until new ones come. */
+  async use(source: QuoteSource): Promise<void> {
+    const old = this.source;
+    this.source = source;
+    await old?.stop();
+    source.start({
+      snapshot: (snapshot, changes, readAt) => {
+        if (this.source === source) this.onSnapshot(snapshot, changes, readAt);
+      },
+      status: (status) => {
+        if (this.source !== source) return;
+        this.lastStatus = status;
+        this.scheduleFrame();
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    const source = this.source;
+    this.source = null;
+    await source?.stop();
+    if (this.frameTimer) clearTimeout(this.frameTimer);
+    this.frameTimer = null;
+  }
+
+  status(): SourceStatus | null {
+    return this.source?.status() ?? this.lastStatus;
+  }
+
+  /** When each symbol's values last changed (epoch ms), for the age the UI shows. */
+  lastChanged(symbol: string): number | undefined {
+    return this.changedAt.get(symbol);
+  }
+
+  symbols(): string[] {
+    return [...this.changedAt.keys()];
+  }
+
+  /** Called after the desk has applied a read's changes (benchmarks and tests wait on it). */
+  onApplied(listener: (changes: ReadonlyMap<string, LiveQuote>, readAt: number) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
+  }
+
+  private onSnapshot(_snapshot: Snapshot, changes: ReadonlyMap<string, LiveQuote>, readAt: number) {
+    for (const [symbol, fields] of changes) {
+      try {
+        this.desk.applyQuote(toQuoteUpdate(symbol, fields, readAt));
+      } catch (error) {
+        this.options.onError?.(error);
+        continue;
+      }
+      this.changedAt.set(symbol, readAt);
+      this.pending.add(symbol);
+    }
+    for (const listener of this.snapshotListeners) listener(changes, readAt);
+    if (changes.size > 0) this.scheduleFrame();
+  }
+
+  private scheduleFrame() {
+    if (this.frameTimer || !this.options.onFrame) return;
+    this.frameTimer = setTimeout(() => {
+      this.frameTimer = null;
+      const status = this.status();
+      if (!status) return;
+      const symbols = [...this.pending];
+      this.pending.clear();
+      this.options.onFrame?.({ symbols, status });
+    }, this.options.frameMs ?? 16);
+  }
+}
