@@ -2,7 +2,7 @@
 // JSON object {"name": {"value": n, "unit": "..."}} and nothing else of its own on stdout (progress goes to stderr;
 // `npm run` itself prints its "> script" banner to stdout, so use `npm run --silent bench -- --json` for clean JSON).
 // Every database is a temp file under os.tmpdir(), deleted at the end. Runs in about 40 s on 2 cores;
-// `--only=place,quotes,startup` runs a subset. bench_total_s is the run's own wall time.
+// `--only=place,quotes,startup,livedata` runs a subset. bench_total_s is the run's own wall time.
 //
 // 1. Place and fill (file database, WAL, synchronous=FULL as Ledger.open sets them; one account, AAPL quoted
 //    199.98 / 200.00 / 199.99; MKT orders of 1 share alternating BUY / SELL; each one durable commit):
@@ -52,12 +52,13 @@ import { rollAtOrBefore } from '../src/main/engine/tradingDay';
 import { Ledger } from '../src/main/ledger/ledger';
 import { eventRow, orderRow, quoteRow } from '../src/main/ledger/rows';
 import { mergeQuote } from '../src/main/engine/quotes';
+import { benchLiveData } from './livedata';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
 /** `--only=place,quotes,startup` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -565,6 +566,7 @@ async function main(): Promise<void> {
     if (selected('place')) await partPlace(dir);
     if (selected('quotes')) await partQuotes(dir);
     if (selected('startup')) await partStartup(dir);
+    if (selected('livedata')) await benchLiveData(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

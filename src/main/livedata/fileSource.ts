@@ -3,6 +3,7 @@
 // lost events (a slow mtime poll). A failed read keeps the last good quotes, retries with backoff and says why in
 // the status. It never writes to the file.
 import { watch, type FSWatcher } from 'chokidar';
+import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { readCsvText } from './csv';
@@ -76,6 +77,7 @@ export class FileSource implements QuoteSource {
   private readonly options: Required<FileSourceOptions>;
   private listener: SourceListener | null = null;
   private watcher: FSWatcher | null = null;
+  private folderWatcher: NodeFsWatcher | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private readTimer: NodeJS.Timeout | null = null;
   private reading: Promise<void> | null = null;
@@ -97,7 +99,7 @@ export class FileSource implements QuoteSource {
       staleAfterMs: options.staleAfterMs ?? 10_000,
       quietAfterMs: options.quietAfterMs ?? 60_000,
       pollMs: options.pollMs ?? 1_000,
-      debounceMs: options.debounceMs ?? 10,
+      debounceMs: options.debounceMs ?? 3,
       maxBackoffMs: options.maxBackoffMs ?? 2_000,
       missingGraceMs: options.missingGraceMs ?? 2_000,
       now: options.now ?? Date.now,
@@ -124,6 +126,16 @@ export class FileSource implements QuoteSource {
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
     this.watcher.on('error', (error) => this.setStatus('error', `watching the folder failed: ${String(error)}`));
+    // chokidar re-reads a folder at most once a second, so a rename that follows another within a second would
+    // wait for that throttle; the folder's own change notifications (fs.watch) see each rename at once.
+    try {
+      this.folderWatcher = fsWatch(dirname(this.path), (_event, name) => {
+        if (name === null || name.toString() === target) this.schedule(this.options.debounceMs);
+      });
+      this.folderWatcher.on('error', () => this.folderWatcher?.close());
+    } catch {
+      this.folderWatcher = null; // a folder that cannot be watched this way (some network drives): chokidar and the poll remain
+    }
     this.pollTimer = setInterval(() => void this.poll(), this.options.pollMs);
     this.schedule(0);
   }
@@ -134,6 +146,8 @@ export class FileSource implements QuoteSource {
     if (this.readTimer) clearTimeout(this.readTimer);
     this.pollTimer = null;
     this.readTimer = null;
+    this.folderWatcher?.close();
+    this.folderWatcher = null;
     await this.watcher?.close();
     this.watcher = null;
     await this.reading;
