@@ -138,6 +138,18 @@ export class Ledger {
     return row ? orderFromRow(row) : undefined;
   }
 
+  /** An app preference kept beside the engine settings (the data source, order confirmation). */
+  preference(key: string): unknown {
+    const row = this.sql.first(this.db.selectFrom('settings').select('value').where('key', '=', `pref:${key}`));
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  setPreference(key: string, value: unknown): void {
+    this.sql.transaction(() =>
+      this.sql.writeRow('settings', { key: `pref:${key}`, value: JSON.stringify(value) }, ['key']),
+    );
+  }
+
   /** Orders in the order they were placed, optionally of one account and from one time on. */
   orders(filter: HistoryFilter = {}): Order[] {
     let query = this.db.selectFrom('orders').selectAll().orderBy('id');

@@ -1,0 +1,91 @@
+// Builds what the window shows from the desk and LiveData: accounts with their metrics, positions, working orders
+// with the engine's "why not filled yet", the day's orders and fills, the watchlist quotes and the source status.
+// Every figure is computed here (main), never in the renderer.
+import type { DeskSnapshot, QuoteView, SourceStatusView, WorkingOrderView } from '../../shared/contract';
+import type { FillView, OrderView } from '../../shared/views';
+import type { PaperDesk } from '../desk/desk';
+import { accountView, orderView, positionView } from '../desk/views';
+import { Dec, plain } from '../engine/decimal';
+import { whyNotFilled } from '../engine/engine';
+import { markPrice, type Quote } from '../engine/quotes';
+import { priceFormatOf } from './priceFormat';
+
+const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
+
+export function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined): QuoteView {
+  const price = quote.last ?? markPrice(quote)?.price ?? null;
+  const { format, tick } = priceFormatOf(quote.symbol, price, desk.state.settings);
+  return {
+    symbol: quote.symbol,
+    description: quote.description,
+    last: text(quote.last),
+    bid: text(quote.bid),
+    ask: text(quote.ask),
+    mark: text(markPrice(quote)?.price ?? null),
+    bidSize: text(quote.bidSize),
+    askSize: text(quote.askSize),
+    volume: text(quote.volume),
+    netChange: text(quote.netChange),
+    percentChange: text(quote.percentChange),
+    high: text(quote.high),
+    low: text(quote.low),
+    changedAt: changedAt ?? quote.time,
+    priceFormat: format,
+    tick,
+  };
+}
+
+export interface SnapshotInputs {
+  readonly desk: PaperDesk;
+  /** The watchlist: the source's symbols, in the order it gives them. */
+  readonly watchlist: readonly string[];
+  readonly changedAt: (symbol: string) => number | undefined;
+  readonly source: SourceStatusView;
+  readonly orders: readonly OrderView[];
+  readonly fills: readonly FillView[];
+  readonly now: number;
+}
+
+export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
+  const { desk } = inputs;
+  const state = desk.state;
+  const accounts = [...state.accounts()].map((account) => {
+    const view = accountView(state, account);
+    // Total return since the account opened or was last reset: net liq against the balance it started from.
+    const gain = new Dec(view.netLiq).minus(account.startingBalance);
+    const percent = account.startingBalance.isZero() ? new Dec(0) : gain.div(account.startingBalance).times(100);
+    return { ...view, totalReturn: plain(gain), totalReturnPercent: plain(percent.toDecimalPlaces(4)) };
+  });
+  const positions = [];
+  for (const account of state.accounts()) {
+    for (const position of state.positionsOf(account.id)) {
+      const view = positionView(state, position, account.margin);
+      const { format, tick } = priceFormatOf(position.symbol, null, state.settings);
+      positions.push({ ...view, priceFormat: format, tick });
+    }
+  }
+  positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
+  const workingOrders: WorkingOrderView[] = [...state.allWorkingOrders()].map((order) => {
+    const price = order.limit ?? order.stop;
+    const { format, tick } = priceFormatOf(order.symbol, price, state.settings);
+    return { ...orderView(order), why: whyNotFilled(state, order), tick, priceFormat: format };
+  });
+  const symbols = new Set(inputs.watchlist);
+  for (const p of positions) symbols.add(p.symbol);
+  for (const o of workingOrders) symbols.add(o.symbol);
+  const quotes: QuoteView[] = [];
+  for (const symbol of symbols) {
+    const quote = state.quote(symbol);
+    if (quote) quotes.push(quoteView(desk, quote, inputs.changedAt(symbol)));
+  }
+  return {
+    time: inputs.now,
+    accounts,
+    positions,
+    workingOrders,
+    orders: [...inputs.orders],
+    fills: [...inputs.fills],
+    quotes,
+    source: inputs.source,
+  };
+}

@@ -1,0 +1,209 @@
+// The one contract between the window and the main process: every command with its request schema (zod, checked
+// by main before anything reaches the desk) and its response type, and the events main pushes. Both transports
+// (Electron IPC through the preload, and the loopback socket of the browser host) carry exactly this.
+// Decimals are strings everywhere here. It must never import electron or anything from src/main.
+import { z } from 'zod';
+import type { AccountView, FillView, OrderView, PositionView } from './views';
+
+const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
+const optionalPrice = z.union([decimal, z.literal(''), z.null()]).optional();
+const accountId = z.string().min(1).max(32);
+const orderId = z.number().int().positive();
+
+export const orderTicketSchema = z.object({
+  account: accountId,
+  symbol: z.string().min(1).max(40),
+  side: z.enum(['BUY', 'SELL']),
+  qty: decimal,
+  orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']),
+  limit: optionalPrice,
+  stop: optionalPrice,
+  tif: z.enum(['DAY', 'GTC']),
+  clientOrderId: z.string().min(1).max(64).optional(),
+});
+export type OrderTicket = z.infer<typeof orderTicketSchema>;
+
+const settingsPatchSchema = z.object({
+  slippageTicks: decimal.optional(),
+  limitFill: z.enum(['touch', 'cross']).optional(),
+  commission: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
+  fees: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
+  contracts: z
+    .record(
+      z.string().min(1).max(8),
+      z.union([z.object({ multiplier: decimal, tick: decimal, initialMargin: decimal }).partial(), z.null()]),
+    )
+    .optional(),
+  confirmOrders: z.boolean().optional(),
+});
+
+export const COMMANDS = {
+  getSnapshot: z.object({}).strict(),
+  placeOrder: orderTicketSchema.strict(),
+  /** What the ticket would cost and need, before sending; or why it cannot be sent. */
+  previewOrder: orderTicketSchema.strict(),
+  editOrder: z
+    .object({
+      orderId,
+      qty: decimal.optional(),
+      orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']).optional(),
+      limit: optionalPrice,
+      stop: optionalPrice,
+      tif: z.enum(['DAY', 'GTC']).optional(),
+    })
+    .strict(),
+  cancelOrder: z.object({ orderId }).strict(),
+  cancelAll: z.object({ account: accountId }).strict(),
+  flatten: z.object({ account: accountId, symbol: z.string().min(1).max(40) }).strict(),
+  createAccount: z
+    .object({ id: accountId, startingBalance: decimal, margin: z.enum(['DAYTRADE', 'REGT', 'CASH']) })
+    .strict(),
+  resetAccount: z.object({ account: accountId, startingBalance: decimal.optional() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: settingsPatchSchema.strict(),
+  setSource: z
+    .union([
+      z.object({ kind: z.literal('practice') }).strict(),
+      z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
+    ]),
+  /** The native file picker (Electron only); the browser host answers NOT_SUPPORTED. */
+  pickQuoteFile: z.object({}).strict(),
+  orderHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
+  fillHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NOT_WORKING'
+  | 'EDIT_REJECTED'
+  | 'NOT_SUPPORTED'
+  | 'SOURCE_ERROR'
+  | 'INTERNAL';
+
+export interface CommandError {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: CommandError };
+
+export interface QuoteView {
+  symbol: string;
+  description: string | null;
+  last: string | null;
+  bid: string | null;
+  ask: string | null;
+  mark: string | null;
+  bidSize: string | null;
+  askSize: string | null;
+  volume: string | null;
+  netChange: string | null;
+  percentChange: string | null;
+  high: string | null;
+  low: string | null;
+  /** Epoch ms when a value last changed. */
+  changedAt: number;
+  /** How to show prices: decimals of the instrument's tick, or 32nds for Treasury futures. */
+  priceFormat: PriceFormat;
+  /** The tick at the current price, for stepping a price field. */
+  tick: string;
+}
+
+export type PriceFormat = { kind: 'decimal'; decimals: number } | { kind: 'thirtySeconds' };
+
+export type SourceState = 'connected' | 'waiting' | 'error' | 'stale' | 'quiet' | 'stopped';
+
+export interface SourceStatusView {
+  kind: 'practice' | 'workbook' | 'csv';
+  state: SourceState;
+  message: string | null;
+  path: string | null;
+  lastReadAt: number | null;
+  lastChangeAt: number | null;
+}
+
+export interface WorkingOrderView extends OrderView {
+  /** The engine's own words for why it has not filled yet. */
+  why: string | null;
+  /** The tick of the order's instrument at its price, for stepping in the editor. */
+  tick: string;
+  priceFormat: PriceFormat;
+}
+
+export interface DeskSnapshot {
+  /** Epoch ms the snapshot was built. */
+  time: number;
+  accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
+  positions: (PositionView & { priceFormat: PriceFormat; tick: string })[];
+  workingOrders: WorkingOrderView[];
+  /** Orders and fills of the current trading day, newest last. */
+  orders: OrderView[];
+  fills: FillView[];
+  quotes: QuoteView[];
+  source: SourceStatusView;
+}
+
+export interface OrderPreview {
+  symbol: string;
+  assetType: 'EQ' | 'FUT' | 'OPT';
+  /** The price the estimate uses: the limit, the stop, or the market. */
+  price: string | null;
+  /** Notional (stock, options) or the contract value (futures), signed as cash moves: a buy is negative. */
+  cashEffect: string;
+  commission: string;
+  requirement: string;
+  availableFunds: string;
+  availableAfter: string;
+  buyingPowerAfter: string;
+  /** Why the engine would reject it (buying power, no price...), or null. */
+  warning: string | null;
+}
+
+export interface TerminalSettings {
+  slippageTicks: string;
+  limitFill: 'touch' | 'cross';
+  commission: Record<'EQ' | 'OPT' | 'FUT', string>;
+  fees: Record<'EQ' | 'OPT' | 'FUT', string>;
+  contracts: Record<string, { multiplier: string; tick: string; initialMargin: string }>;
+  confirmOrders: boolean;
+  source: { kind: 'practice' } | { kind: 'file'; path: string };
+}
+
+export interface CommandResponses {
+  getSnapshot: DeskSnapshot;
+  placeOrder: OrderView;
+  previewOrder: OrderPreview;
+  editOrder: OrderView;
+  cancelOrder: OrderView;
+  cancelAll: { canceled: number };
+  flatten: OrderView;
+  createAccount: AccountView;
+  resetAccount: AccountView;
+  getSettings: TerminalSettings;
+  updateSettings: TerminalSettings;
+  setSource: SourceStatusView;
+  pickQuoteFile: { path: string | null };
+  orderHistory: OrderView[];
+  fillHistory: FillView[];
+}
+
+export type PushEvent =
+  | { type: 'snapshot'; snapshot: DeskSnapshot }
+  | { type: 'fill'; fill: FillView }
+  | { type: 'reject'; order: OrderView }
+  | { type: 'status'; status: SourceStatusView };
+
+/** window.thor: one named function per command, and one subscription to pushed events. */
+export type ThorApi = {
+  [K in CommandName]: (request: CommandRequest<K>) => Promise<Result<CommandResponses[K]>>;
+} & {
+  subscribe(listener: (event: PushEvent) => void): () => void;
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+export const commandChannel = (name: CommandName) => `thor:${name}`;
+export const PUSH_CHANNEL = 'thor:push';
