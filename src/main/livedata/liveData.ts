@@ -35,6 +35,9 @@ export class LiveData {
   async use(source: QuoteSource): Promise<void> {
     const old = this.source;
     this.source = source;
+    // The watchlist is the new source's symbols; quotes already in the desk stay until new ones come.
+    this.changedAt.clear();
+    this.pending.clear();
     await old?.stop();
     source.start({
       snapshot: (snapshot, changes, readAt) => {
@@ -65,6 +68,7 @@ export class LiveData {
     return this.changedAt.get(symbol);
   }
 
+  /** The current source's symbols, in the order they first came. */
   symbols(): string[] {
     return [...this.changedAt.keys()];
   }

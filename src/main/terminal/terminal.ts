@@ -60,7 +60,6 @@ export class Terminal {
   private housekeeping: NodeJS.Timeout | null = null;
   private readonly dayOrders = new Map<number, OrderView>();
   private dayFills: FillView[] = [];
-  private watchlist: string[] = [];
   private source: SourcePreference = { kind: 'practice' };
   private closed = false;
 
@@ -70,10 +69,7 @@ export class Terminal {
   ) {
     this.live = new LiveData(desk, {
       frameMs: options.frameMs ?? 16,
-      onFrame: (frame) => {
-        for (const symbol of frame.symbols) if (!this.watchlist.includes(symbol)) this.watchlist.push(symbol);
-        this.schedulePush();
-      },
+      onFrame: () => this.schedulePush(),
       onError: (error) => this.log(`a quote could not be applied: ${String(error)}`),
     });
     desk.subscribe((change) => this.onChange(change));
@@ -171,7 +167,7 @@ export class Terminal {
   snapshot(): DeskSnapshot {
     return buildSnapshot({
       desk: this.desk,
-      watchlist: this.watchlist,
+      watchlist: this.live.symbols(),
       changedAt: (symbol) => this.live.lastChanged(symbol),
       source: this.sourceStatus(),
       orders: [...this.dayOrders.values()],
@@ -227,7 +223,6 @@ export class Terminal {
     } catch (error) {
       return fail('SOURCE_ERROR', error instanceof Error ? error.message : String(error));
     }
-    this.watchlist = [];
     await this.live.use(source);
     this.source = preference;
     this.desk.ledger.setPreference('source', preference);

@@ -1,0 +1,144 @@
+// The terminal service the window talks to: requests parsed before they reach the desk, typed results, pushes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskSnapshot, PushEvent } from '../../src/shared/contract';
+import { Terminal } from '../../src/main/terminal/terminal';
+import { Dec } from '../../src/main/engine/decimal';
+import { TestClock } from '../support/desk';
+import { tempDir } from '../support/scenario';
+import { rtd, workbookBuffer } from '../support/workbooks';
+
+let dir: ReturnType<typeof tempDir>;
+let terminal: Terminal;
+
+beforeEach(async () => {
+  dir = tempDir('thor-terminal-');
+  terminal = await Terminal.open({
+    ledgerPath: join(dir.path, 'ledger.db'),
+    clock: new TestClock(),
+    // A practice feed that does not move on its own during a test: one board at start, then a step a minute.
+    practice: { seed: 7, intervalMs: 60_000 },
+    log: () => {},
+  });
+  terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('199.98'), ask: new Dec('200.00'), last: new Dec('199.99') });
+});
+afterEach(async () => {
+  await terminal.close();
+  dir.cleanup();
+});
+
+const ticket = { account: 'main', symbol: 'AAPL', side: 'BUY', qty: '100', orderType: 'MKT', tif: 'DAY' } as const;
+
+function nextPush(predicate: (event: PushEvent) => boolean): Promise<PushEvent> {
+  return new Promise((resolve) => {
+    const off = terminal.subscribe((event) => {
+      if (!predicate(event)) return;
+      off();
+      resolve(event);
+    });
+  });
+}
+
+describe('the terminal service', () => {
+  it('refuses malformed requests before they reach the desk, with a readable message', async () => {
+    const bad = await terminal.handle('placeOrder', { ...ticket, qty: 100 });
+    expect(bad).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'qty: Invalid input: expected string, received number' } });
+    expect(await terminal.handle('placeOrder', { ...ticket, extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await terminal.handle('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(terminal.desk.ledger.orders()).toHaveLength(0);
+  });
+
+  it('places an order and pushes the fill and a snapshot with the position', async () => {
+    const fill = nextPush((e) => e.type === 'fill');
+    const snapshot = nextPush((e) => e.type === 'snapshot' && e.snapshot.positions.length > 0);
+    const placed = await terminal.handle('placeOrder', ticket);
+    expect(placed).toMatchObject({ ok: true, data: { status: 'FILLED', avgFillPrice: '200' } });
+    expect(await fill).toMatchObject({ type: 'fill', fill: { symbol: 'AAPL', qty: '100', price: '200' } });
+    const pushed = ((await snapshot) as { snapshot: DeskSnapshot }).snapshot;
+    expect(pushed.positions[0]).toMatchObject({ symbol: 'AAPL', qty: '100' });
+    expect(pushed.accounts[0]).toMatchObject({ id: 'main', cash: '80000' });
+    expect(pushed.fills).toHaveLength(1);
+  });
+
+  it('engine input errors come back as INVALID_INPUT with the engine message', async () => {
+    expect(await terminal.handle('placeOrder', { ...ticket, qty: '0' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'qty must be a whole number from 1 to 1,000,000 (got "0")' },
+    });
+  });
+
+  it('previews cost, requirement and buying power without placing anything', async () => {
+    const preview = await terminal.handle('previewOrder', ticket);
+    expect(preview).toEqual({
+      ok: true,
+      data: {
+        symbol: 'AAPL',
+        assetType: 'EQ',
+        price: '200',
+        cashEffect: '-20000',
+        commission: '0',
+        requirement: '5000',
+        availableFunds: '100000',
+        availableAfter: '95000',
+        buyingPowerAfter: '380000',
+        warning: null,
+      },
+    });
+    const tooBig = await terminal.handle('previewOrder', { ...ticket, qty: '2001' });
+    expect(tooBig.ok && (tooBig.data as { warning: string }).warning).toMatch(/insufficient buying power/);
+    expect(terminal.desk.ledger.orders()).toHaveLength(0);
+  });
+
+  it('flattens a position, cancelling the working orders on its symbol first', async () => {
+    await terminal.handle('placeOrder', ticket);
+    await terminal.handle('placeOrder', { ...ticket, side: 'SELL', orderType: 'LMT', limit: '250.00' });
+    const flat = await terminal.handle('flatten', { account: 'main', symbol: 'aapl' });
+    expect(flat).toMatchObject({ ok: true, data: { side: 'SELL', qty: '100', status: 'FILLED' } });
+    expect(terminal.desk.state.workingCount()).toBe(0);
+    expect(terminal.desk.state.position('main', 'AAPL')?.qty.toFixed()).toBe('0');
+  });
+
+  it('cancels all working orders of an account', async () => {
+    await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
+    await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '151.00' });
+    expect(await terminal.handle('cancelAll', { account: 'main' })).toEqual({ ok: true, data: { canceled: 2 } });
+  });
+
+  it('keeps settings and preferences, and says which field is wrong', async () => {
+    const updated = await terminal.handle('updateSettings', { slippageTicks: '1', confirmOrders: false });
+    expect(updated).toMatchObject({ ok: true, data: { slippageTicks: '1', confirmOrders: false } });
+    expect(await terminal.handle('updateSettings', { limitFill: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await terminal.handle('updateSettings', { commission: { FUT: '-1' } })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'commission.FUT must be a number >= 0 (got "-1")' },
+    });
+  });
+
+  it('switches to a workbook source, shows its quotes, and remembers it', async () => {
+    const file = join(dir.path, 'quotes.xlsx');
+    writeFileSync(file, await workbookBuffer({ Sheet1: [[rtd('LAST', 'MSFT', 430.25), rtd('BID', 'MSFT', 430.2), rtd('ASK', 'MSFT', 430.3)]] }));
+    const snapshot = nextPush((e) => e.type === 'snapshot' && e.snapshot.quotes.some((q) => q.symbol === 'MSFT'));
+    expect(await terminal.handle('setSource', { kind: 'file', path: file })).toMatchObject({ ok: true, data: { kind: 'workbook' } });
+    const pushed = ((await snapshot) as { snapshot: DeskSnapshot }).snapshot;
+    expect(pushed.quotes.find((q) => q.symbol === 'MSFT')).toMatchObject({ last: '430.25', bid: '430.2', priceFormat: { kind: 'decimal', decimals: 2 } });
+    expect(terminal.settings().source).toEqual({ kind: 'file', path: file });
+    expect(await terminal.handle('setSource', { kind: 'file', path: join(dir.path, 'notes.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'SOURCE_ERROR' },
+    });
+  });
+
+  it('has no file picker outside Electron', async () => {
+    expect(await terminal.handle('pickQuoteFile', {})).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
+  });
+
+  it('shows Treasury futures in 32nds and the practice feed in the watchlist', async () => {
+    terminal.desk.applyQuote({ symbol: '/ZB', last: new Dec('117.4375') });
+    await terminal.handle('placeOrder', { ...ticket, symbol: '/ZB', qty: '1', orderType: 'LMT', limit: '110' });
+    const snapshot = terminal.snapshot();
+    expect(snapshot.quotes.find((q) => q.symbol === '/ZB')?.priceFormat).toEqual({ kind: 'thirtySeconds' });
+    expect(snapshot.workingOrders[0]).toMatchObject({ symbol: '/ZB', tick: '0.03125' });
+    expect(snapshot.quotes.map((q) => q.symbol)).toEqual(expect.arrayContaining(['/ES', 'SPY', 'AAPL']));
+  });
+});
