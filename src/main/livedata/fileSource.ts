@@ -87,6 +87,8 @@ export class FileSource implements QuoteSource {
   private lastMtimeMs = -1;
   private lastSize = -1;
   private lastRewriteSeenAt: number | null = null;
+  /** When a read first met "not found" since the last good read (the grace counts from here). */
+  private missingSince: number | null = null;
   private current: SourceStatus;
   private stopped = true;
 
@@ -198,6 +200,7 @@ export class FileSource implements QuoteSource {
     }
     if (this.stopped) return;
     this.failures = 0;
+    this.missingSince = null;
     const readAt = now();
     if (before.mtimeMs !== this.lastMtimeMs || before.size !== this.lastSize) this.lastRewriteSeenAt = readAt;
     this.lastMtimeMs = before.mtimeMs;
@@ -216,8 +219,10 @@ export class FileSource implements QuoteSource {
     const fsError = error as NodeJS.ErrnoException;
     const missing = fsError?.code === 'ENOENT';
     const message = fsError?.code ? describeFsError(fsError) : error instanceof Error ? error.message : String(error);
-    const sinceGood = this.current.lastReadAt === null ? Infinity : this.options.now() - this.current.lastReadAt;
-    if (missing && sinceGood < this.options.missingGraceMs) {
+    // Gone for how long: counted from the first "not found", not from the last good read (saves may be minutes apart).
+    this.missingSince = missing ? (this.missingSince ?? this.options.now()) : null;
+    const goneFor = this.current.lastReadAt === null || this.missingSince === null ? Infinity : this.options.now() - this.missingSince;
+    if (missing && goneFor < this.options.missingGraceMs) {
       // Most likely Excel between deleting the old file and renaming the new one in: try again soon, quietly.
     } else if (missing) this.setStatus('waiting', 'waiting for file: not found');
     else this.setStatus('error', message);
