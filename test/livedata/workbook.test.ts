@@ -152,3 +152,12 @@ describe('reading a TOS workbook', () => {
     expect(out.warnings).toEqual([]);
   });
 });
+
+describe('the sample files we ship in resources/', () => {
+  it.each([['sample-tos-quotes.xlsx'], ['sample-tos-quotes.csv']])('%s reads with no warnings', async (name) => {
+    const out = snapshotToJson(await readQuotesFile(resolve(__dirname, '../../resources', name)));
+    expect(out.warnings).toEqual([]);
+    expect(out.quotes.map((q) => q.symbol)).toEqual(['.SPY251219C600', '/CL', '/ES', '/NQ', '/ZB', 'AAPL', 'MSFT', 'NVDA', 'SPY']);
+    expect(out.quotes.find((q) => q.symbol === '/ZB')?.last).toBe('117.453125');
+  });
+});
