@@ -1,6 +1,7 @@
 // Lint for the whole repository, and the layering that keeps the core runnable under plain Node: engine, ledger,
-// livedata, reports, desk, scenario, cli and shared never import electron; the renderer and shared never import
-// from src/main. CommonJS because package.json has no "type": "module".
+// livedata, reports, desk, scenario, cli, terminal, browserHost and shared never import electron; the renderer and
+// shared never import from src/main; in the shell only app/ipc.ts touches ipcMain.
+// CommonJS because package.json has no "type": "module".
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const { defineConfig, globalIgnores } = require('eslint/config');
@@ -23,6 +24,8 @@ const CORE = [
   'src/main/desk/**',
   'src/main/scenario/**',
   'src/main/cli/**',
+  'src/main/terminal/**',
+  'src/main/browserHost/**',
 ];
 
 // Node's globals for the plain JavaScript files (scripts, this config); TypeScript files get theirs from @types/node.
@@ -73,6 +76,17 @@ module.exports = defineConfig(
   {
     files: CORE,
     rules: { 'no-restricted-imports': ['error', ELECTRON] },
+  },
+  {
+    // Like GitHub Desktop's ipc wrappers: one module answers IPC, the rest of the shell never touches ipcMain.
+    files: ['src/main/app/**'],
+    ignores: ['src/main/app/ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'IPC is answered in src/main/app/ipc.ts only.' }] },
+      ],
+    },
   },
   {
     files: ['src/shared/**'],

@@ -3,6 +3,7 @@
 // (Electron IPC through the preload, and the loopback socket of the browser host) carry exactly this.
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
+import type { CommandName } from './channels';
 import type { AccountView, FillView, OrderView, PositionView } from './views';
 
 const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
@@ -70,9 +71,8 @@ export const COMMANDS = {
   pickQuoteFile: z.object({}).strict(),
   orderHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
   fillHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
-} as const;
+} as const satisfies Record<CommandName, z.ZodType>;
 
-export type CommandName = keyof typeof COMMANDS;
 export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
 
 export type ErrorCode =
@@ -204,6 +204,5 @@ export type ThorApi = {
   subscribe(listener: (event: PushEvent) => void): () => void;
 };
 
-export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
-export const commandChannel = (name: CommandName) => `thor:${name}`;
-export const PUSH_CHANNEL = 'thor:push';
+// The names and channels live in channels.ts (no zod) for the preload and the browser transport.
+export { COMMAND_NAMES, commandChannel, PUSH_CHANNEL, type CommandName } from './channels';

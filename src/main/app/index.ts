@@ -1,30 +1,30 @@
-// The Electron shell: one locked-down window over the paper desk. It opens the ledger, answers the window's IPC and
-// keeps the window from navigating or opening others. It decides nothing about trading (the desk does), and it is,
-// with src/preload, the only code that may import electron.
+// The Electron shell: one locked-down window over the Terminal (src/main/terminal). It opens the Terminal on the
+// ledger in the user's data folder, answers the window's IPC, relays the pushes and keeps the window from
+// navigating or opening others. It decides nothing about trading, and it is, with src/preload, the only code that
+// may import electron.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, type WebFrameMain } from 'electron';
-import { PaperDesk } from '../desk/desk';
-import { IPC_CHANNELS, type DeskHello } from '../../shared/api';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, session, type OpenDialogOptions } from 'electron';
+import { contentSecurityPolicy } from '../../shared/contentSecurity';
+import { Terminal } from '../terminal/terminal';
+import { serveCommands, relayPushes } from './ipc';
+import { describeError, openAppLog } from './log';
+import { installMenu } from './menu';
+import { appFrameCheck, createMainWindow } from './window';
+
+// Tests (and a second desk beside the real one) point the app at another data folder. Before anything reads the
+// path: the single-instance lock below is per data folder.
+const userDataOverride = process.env['THOR_USER_DATA'];
+if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
 
 /** The dev server's address under `electron-vite dev`; unset for the built renderer (and never when packaged). */
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const rendererFile = join(__dirname, '../renderer/index.html');
+const isAppFrame = appFrameCheck({ devServerUrl, rendererFile });
+const dataDir = app.getPath('userData');
+const log = openAppLog(join(dataDir, 'logs'));
 
-// Same policy as the meta tag in index.html; the header also covers what the tag cannot (frame-ancestors, etc.).
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-let desk: PaperDesk | undefined;
+let terminal: Terminal | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -41,55 +41,73 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('render-process-gone', (_e, details) => log.write(`the window's renderer is gone: ${details.reason}`));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    desk?.close();
-    desk = undefined;
+  app.on('will-quit', (event) => {
+    // The Terminal stops its file watcher and closes the ledger (async); quit again once it has.
+    if (!terminal) return;
+    event.preventDefault();
+    closeTerminal().finally(() => app.quit());
   });
   app.whenReady().then(start).catch(fail);
 }
 
 async function start(): Promise<void> {
+  log.write(`starting Thor Paper Desk ${app.getVersion()} (Electron ${process.versions.electron}), data in ${dataDir}`);
   if (!devServerUrl) {
+    const policy = contentSecurityPolicy();
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-      });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
     });
   }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  desk = await openDesk();
-  const opened = desk;
-  ipcMain.handle(IPC_CHANNELS.hello, (event): DeskHello => {
-    if (!isAppFrame(event.senderFrame)) throw new Error('desk:hello from a frame that is not the app window');
-    return { accounts: countAccounts(opened) };
-  });
+  terminal = await openTerminal();
+  serveCommands(terminal, isAppFrame);
+  installMenu({ dev: !app.isPackaged, dataDir, logDir: log.dir, window: () => mainWindow });
 
-  mainWindow = createWindow();
-  mainWindow.on('closed', () => (mainWindow = undefined));
+  const window = createMainWindow({
+    statePath: join(dataDir, 'window-state.json'),
+    preload: join(__dirname, '../preload/index.js'),
+    log: log.write,
+  });
+  mainWindow = window;
+  window.on('closed', () => (mainWindow = undefined));
+  relayPushes(terminal, window);
+  await (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile));
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox('Thor Paper Desk could not start', message);
+  log.write(`could not start: ${describeError(error)}`);
+  dialog.showErrorBox('Thor Paper Desk could not start', error instanceof Error ? error.message : String(error));
   // exit skips will-quit: close the ledger here.
-  desk?.close();
-  desk = undefined;
-  app.exit(1);
+  void closeTerminal().finally(() => app.exit(1));
 }
 
-/** The ledger under the user's data folder, with the first account created on a fresh one. */
-async function openDesk(): Promise<PaperDesk> {
+async function closeTerminal(): Promise<void> {
+  const closing = terminal;
+  terminal = undefined;
+  if (!closing) return;
+  try {
+    await closing.close();
+    log.write('stopped');
+  } catch (error) {
+    log.write(`the ledger did not close cleanly: ${describeError(error)}`);
+  }
+}
+
+/** The Terminal on the ledger under the user's data folder (the first account is created on a fresh one). */
+async function openTerminal(): Promise<Terminal> {
   // better-sqlite3 in node_modules is built for Node (tests and CLIs); Electron loads its own ABI's build, which
   // scripts/electron-native.mjs puts here.
   const nativeBinding = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
-  let opened: PaperDesk;
   try {
-    opened = await PaperDesk.open({
-      path: join(app.getPath('userData'), 'ledger.db'),
+    return await Terminal.open({
+      ledgerPath: join(dataDir, 'ledger.db'),
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+      pickFile: pickQuoteFile,
+      log: log.write,
     });
   } catch (error) {
     if (error instanceof Error && /NODE_MODULE_VERSION|better_sqlite3\.node/.test(error.message)) {
@@ -97,53 +115,17 @@ async function openDesk(): Promise<PaperDesk> {
     }
     throw error;
   }
-  if (countAccounts(opened) === 0) {
-    const created = opened.createAccount({ id: 'main' });
-    if (!created.ok) {
-      opened.close();
-      throw new Error(`could not create the first account: ${created.error.message}`);
-    }
-  }
-  return opened;
 }
 
-function countAccounts(opened: PaperDesk): number {
-  return [...opened.state.accounts()].length;
-}
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 800,
-    minHeight: 500,
-    title: 'Thor Paper Desk',
-    backgroundColor: '#0e1116',
-    show: false,
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  const loading = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile);
-  loading.catch(fail);
-  return window;
-}
-
-/** IPC is answered only for the app's own top frame, at the address the shell loaded. */
-function isAppFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent) return false;
-  let url: URL;
-  try {
-    url = new URL(frame.url);
-  } catch {
-    return false;
-  }
-  if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
-  return url.protocol === 'file:' && fileURLToPath(url) === rendererFile;
+async function pickQuoteFile(): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Choose the quote workbook or CSV',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Quote files', extensions: ['xlsx', 'xlsm', 'csv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
 }

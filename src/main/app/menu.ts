@@ -1,0 +1,33 @@
+// The native menu: File > Quit, View > Reload and DevTools (development only), Help > About (version, data folder,
+// log folder). Nothing here reaches the desk.
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuOptions {
+  readonly dev: boolean;
+  readonly dataDir: string;
+  readonly logDir: string;
+  readonly window: () => BrowserWindow | undefined;
+}
+
+export function installMenu(options: MenuOptions): void {
+  const template: MenuItemConstructorOptions[] = [
+    { label: '&File', submenu: [{ role: 'quit' }] },
+    ...(options.dev
+      ? [{ label: '&View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] } satisfies MenuItemConstructorOptions]
+      : []),
+    { label: '&Help', submenu: [{ label: '&About Thor Paper Desk', click: () => showAbout(options) }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function showAbout(options: MenuOptions): void {
+  const about = {
+    type: 'info' as const,
+    title: 'About Thor Paper Desk',
+    message: `Thor Paper Desk ${app.getVersion()}`,
+    detail: `Data folder: ${options.dataDir}\nLog folder: ${options.logDir}`,
+    buttons: ['OK'],
+  };
+  const window = options.window();
+  void (window ? dialog.showMessageBox(window, about) : dialog.showMessageBox(about));
+}
