@@ -1,46 +1,48 @@
-// The app's page: for now a title and the number of paper accounts the desk reports, which shows the window
-// reached the main process. The trading panels come later.
-import { useEffect, useState } from 'react';
-
-type Status =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly accounts: number }
-  | { readonly kind: 'offline'; readonly reason: string };
+// The trading screen: the account banner on top; the watchlist and the order ticket on the left; positions, working
+// orders and the day's orders and fills on the right; toasts in a corner and Settings over everything when open.
+import { useCallback, useState } from 'react';
+import { useDesk } from './state/desk';
+import { AccountBanner } from './panels/AccountBanner';
+import { Activity } from './panels/Activity';
+import { OrderTicket } from './panels/OrderTicket';
+import { Positions } from './panels/Positions';
+import { SettingsDialog } from './panels/settings/SettingsDialog';
+import { Toasts } from './panels/Toasts';
+import { Watchlist } from './panels/Watchlist';
+import { WorkingOrders } from './panels/WorkingOrders';
 
 export function App() {
-  const [status, setStatus] = useState<Status>({ kind: 'loading' });
-
-  useEffect(() => {
-    const thor = window.thor;
-    if (!thor) {
-      setStatus({ kind: 'offline', reason: 'no desk connected (window.thor is missing)' });
-      return;
-    }
-    let live = true;
-    thor.hello().then(
-      (hello) => {
-        if (live) setStatus({ kind: 'ready', accounts: hello.accounts });
-      },
-      (error: unknown) => {
-        if (live) setStatus({ kind: 'offline', reason: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    // StrictMode mounts twice in development: the first mount's answer must not land after its cleanup.
-    return () => {
-      live = false;
-    };
-  }, []);
-
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
   return (
-    <main className="desk">
-      <h1>Thor Paper Desk</h1>
-      {status.kind === 'loading' && <p className="muted">Connecting to the desk…</p>}
-      {status.kind === 'ready' && (
-        <p>
-          Paper accounts: <span className="figure" data-testid="account-count">{status.accounts}</span>
-        </p>
-      )}
-      {status.kind === 'offline' && <p className="muted">{status.reason}</p>}
-    </main>
+    <div className="desk">
+      <AccountBanner onOpenSettings={openSettings} />
+      <ConnectionBar />
+      <main className="desk-grid">
+        <div className="column left-column">
+          <Watchlist />
+          <OrderTicket />
+        </div>
+        <div className="column right-column">
+          <Positions />
+          <WorkingOrders />
+          <Activity />
+        </div>
+      </main>
+      <Toasts />
+      {settingsOpen && <SettingsDialog onClose={closeSettings} />}
+    </div>
+  );
+}
+
+/** Says so when the desk cannot be reached: every panel would otherwise look merely empty. */
+function ConnectionBar() {
+  const connection = useDesk((s) => s.connection);
+  if (connection.state !== 'offline') return null;
+  return (
+    <div className="connection-bar" role="alert" data-testid="connection-offline">
+      Not connected to the desk: {connection.reason}
+    </div>
   );
 }

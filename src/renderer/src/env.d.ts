@@ -1,10 +1,10 @@
-// What the renderer's globals look like: window.thor exists when the preload ran (the Electron app), and not in a
-// plain browser (the test host), so the page checks before calling it.
+// What the renderer's globals look like: window.thor exists when the preload ran (the Electron app) or the browser
+// transport connected (src/renderer/src/transport), and not otherwise, so the page checks before calling it.
 /// <reference types="vite/client" />
-import type { ThorApi } from '../../shared/api';
+import type { ThorApi } from '../../shared/contract';
 
 declare global {
   interface Window {
-    readonly thor?: ThorApi;
+    thor?: ThorApi;
   }
 }

@@ -1,0 +1,37 @@
+// Steps a typed price by the instrument's tick, in exact decimals (decimal.js on the strings, never floats). A price
+// between ticks moves to the next tick in that direction, so stepping also snaps onto the grid the engine checks.
+import Decimal from 'decimal.js';
+import type { PriceFormat } from '../../../shared/contract';
+
+/** The price `steps` ticks away (negative steps go down), or null when it cannot step (no price, a bad tick, <= 0). */
+export function stepPrice(value: string, tick: string, steps: number, format: PriceFormat): string | null {
+  let price: Decimal;
+  let size: Decimal;
+  try {
+    price = new Decimal(value.replace(/,/g, ''));
+    size = new Decimal(tick);
+  } catch {
+    return null;
+  }
+  if (!size.greaterThan(0) || steps === 0) return null;
+  const q = price.div(size);
+  let n: Decimal;
+  if (q.isInteger()) n = q.plus(steps);
+  else n = steps > 0 ? q.ceil().plus(steps - 1) : q.floor().plus(steps + 1);
+  const next = n.times(size);
+  if (!next.greaterThan(0)) return null;
+  // Decimal instruments keep the decimals they are shown with ("150.10"); 32nds keep exactly the digits they need.
+  if (format.kind === 'decimal') return next.toFixed(Math.max(format.decimals, size.decimalPlaces()));
+  return next.toFixed();
+}
+
+/** A clicked or copied price in the digits the instrument is shown with, for a ticket field ("150.1" -> "150.10"). */
+export function priceForField(value: string, format: PriceFormat): string {
+  if (format.kind !== 'decimal') return value;
+  try {
+    const price = new Decimal(value);
+    return price.decimalPlaces() > format.decimals ? price.toFixed() : price.toFixed(format.decimals);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,103 @@
+// The top banner, as TOS's account strip: the account switcher and the account's figures from the snapshot (net
+// liq, cash, the three buying powers, P/L day and open, total return), whether it may trade, the data source's
+// health and the settings button. Each figure selects its own string, so a tick re-renders only what moved.
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Money, PnL } from '../components/figures';
+import { selectAccount, selectedAccount, selectedAccountId, useDesk, type AccountRow } from '../state/desk';
+import { SourceStatus } from './SourceStatus';
+
+type Field = keyof AccountRow;
+
+function Figure({ label, hint, testId, children }: { label: string; hint?: string | undefined; testId: string; children: ReactNode }) {
+  return (
+    <div className="figure-tile" title={hint}>
+      <span className="figure-label">{label}</span>
+      <span className="figure-value" data-testid={testId}>
+        {children}
+      </span>
+    </div>
+  );
+}
+
+function useAccountField(field: Field): string | undefined {
+  return useDesk((s) => {
+    const value = selectedAccount(s)?.[field];
+    return typeof value === 'string' ? value : undefined;
+  });
+}
+
+function MoneyFigure({ label, hint, field, testId }: { label: string; hint?: string; field: Field; testId: string }) {
+  const value = useAccountField(field);
+  return <Figure label={label} hint={hint} testId={testId}><Money value={value} /></Figure>;
+}
+
+function PnLFigure({ label, field, testId }: { label: string; field: Field; testId: string }) {
+  const value = useAccountField(field);
+  return <Figure label={label} testId={testId}><PnL value={value} /></Figure>;
+}
+
+function TotalReturn() {
+  const amount = useAccountField('totalReturn');
+  const percent = useAccountField('totalReturnPercent');
+  return (
+    <Figure label="Return" hint="Total return since the account opened or was reset" testId="banner-return">
+      <PnL value={amount} /> <PnL value={percent} percent className="figure-sub" />
+    </Figure>
+  );
+}
+
+function OkToTrade() {
+  const ok = useDesk((s) => selectedAccount(s)?.okToTrade);
+  if (ok === undefined) return null;
+  return (
+    <span className={`badge ${ok ? 'badge-ok' : 'badge-bad'}`} data-testid="banner-ok" title="Whether the account meets its requirements">
+      {ok ? 'OK to trade' : 'Not OK to trade'}
+    </span>
+  );
+}
+
+function AccountSwitcher() {
+  const ids = useDesk(useShallow((s) => s.accounts.map((a) => a.id)));
+  const current = useDesk(selectedAccountId);
+  const margin = useDesk((s) => selectedAccount(s)?.margin);
+  return (
+    <label className="account-switcher">
+      <span className="figure-label">Account</span>
+      <span className="account-line">
+        <select data-testid="account-select" title={margin ? `margin: ${margin}` : undefined} value={current ?? ''} onChange={(event) => selectAccount(event.target.value)}>
+          {ids.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+        {margin && <span className="muted small wide-only">{margin}</span>}
+      </span>
+    </label>
+  );
+}
+
+export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
+  return (
+    <header className="banner">
+      <div className="brand" title="Thor Paper Desk">Thor</div>
+      <AccountSwitcher />
+      <OkToTrade />
+      <div className="figures">
+        <MoneyFigure label="Net liq" field="netLiq" testId="banner-netliq" />
+        <MoneyFigure label="Cash" field="cash" testId="banner-cash" />
+        <MoneyFigure label="Stock BP" hint="Buying power for stock" field="buyingPower" testId="banner-bp" />
+        <MoneyFigure label="DT BP" hint="Day trading buying power" field="dayTradingBuyingPower" testId="banner-dtbp" />
+        <MoneyFigure label="Opt BP" hint="Option buying power" field="optionBuyingPower" testId="banner-obp" />
+        <PnLFigure label="P/L Day" field="plDay" testId="banner-plday" />
+        <PnLFigure label="P/L Open" field="unrealizedPl" testId="banner-plopen" />
+        <TotalReturn />
+      </div>
+      <SourceStatus />
+      <button type="button" className="icon-button" data-testid="open-settings" onClick={onOpenSettings} title="Settings">
+        ⚙<span className="wide-only"> Settings</span>
+      </button>
+    </header>
+  );
+}

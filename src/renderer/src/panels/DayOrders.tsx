@@ -1,0 +1,84 @@
+// The day's orders of the selected account, newest first: what was asked, its status and, for a rejected or
+// canceled order, the engine's reason.
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Price, Qty } from '../components/figures';
+import { orderRow, priceFormatOf, selectedAccountId, useDesk } from '../state/desk';
+import { timeOfDay } from './time';
+
+export function DayOrders() {
+  const ids = useDesk(
+    useShallow((s) => {
+      const account = selectedAccountId(s);
+      return s.orders.filter((o) => o.account === account).map((o) => o.id).reverse();
+    }),
+  );
+  return (
+    <div className="table-wrap">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th className="left">Time</th>
+            <th className="left">Symbol</th>
+            <th className="left">Side</th>
+            <th>Qty</th>
+            <th className="left">Type</th>
+            <th>Limit</th>
+            <th>Stop</th>
+            <th className="left">TIF</th>
+            <th className="left">Status</th>
+            <th>Filled</th>
+            <th className="left">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => (
+            <OrderLine key={id} id={id} />
+          ))}
+        </tbody>
+      </table>
+      {ids.length === 0 && <p className="empty">No orders today.</p>}
+    </div>
+  );
+}
+
+const OrderLine = memo(function OrderLine({ id }: { id: number }) {
+  const order = useDesk((s) => orderRow(s, id));
+  const format = useDesk(useShallow((s) => (order ? priceFormatOf(s, order.symbol) : null)));
+  if (!order || !format) return null;
+  const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
+  return (
+    <tr data-testid={`order-row-${id}`} className={order.status === 'REJECTED' ? 'rejected' : order.status === 'CANCELED' || order.status === 'EXPIRED' ? 'dimmed' : undefined}>
+      <td className="left num muted">{timeOfDay(order.createdAt)}</td>
+      <td className="left symbol">{order.symbol}</td>
+      <td className={`left ${order.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{order.side}</td>
+      <td className="num">
+        <Qty value={order.qty} />
+      </td>
+      <td className="left">{type}</td>
+      <td className="num">{order.limit ? <Price value={order.limit} format={format} /> : <span className="muted">—</span>}</td>
+      <td className="num">{order.stop ? <Price value={order.stop} format={format} /> : <span className="muted">—</span>}</td>
+      <td className="left">{order.tif}</td>
+      <td className="left">
+        <span className={`status status-${order.status.toLowerCase()}`} data-testid="order-status">
+          {order.status}
+        </span>
+      </td>
+      <td className="num">
+        {order.avgFillPrice ? (
+          <>
+            <Qty value={order.filledQty} /> @ <Price value={order.avgFillPrice} format={format} />
+          </>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td className="left reason" title={order.rejectReason ?? order.statusReason ?? undefined}>
+        <span className="down" data-testid="order-reject-reason">
+          {order.rejectReason ?? ''}
+        </span>
+        {!order.rejectReason && order.statusReason && <span className="muted">{order.statusReason}</span>}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,309 @@
+// The order ticket: symbol with its live bid/ask/last, side, quantity, type, the prices the type needs and TIF; the
+// engine's preview (cost, commission, requirement, buying power after, warning) fetched ~150 ms after the last
+// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter
+// sends (or confirms), Esc clears, ArrowUp/ArrowDown step a price by the instrument's tick.
+import { useEffect, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CommandRequest, PriceFormat } from '../../../shared/contract';
+import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
+import { Money, Price, Qty } from '../components/figures';
+import { ConfirmDialog } from '../components/Modal';
+import { PriceInput } from '../components/PriceInput';
+import { priceForField } from '../components/priceStep';
+import { priceFormatOf, selectedAccountId, useDesk } from '../state/desk';
+import {
+  clearTicket,
+  editTicket,
+  needsLimit,
+  needsStop,
+  ticketFromQuote,
+  useTicket,
+  type OrderType,
+  type TicketFields,
+} from '../state/ticket';
+import { run } from '../state/thor';
+
+const PREVIEW_DELAY_MS = 150;
+const ORDER_TYPES: { value: OrderType; label: string }[] = [
+  { value: 'LMT', label: 'LIMIT' },
+  { value: 'MKT', label: 'MARKET' },
+  { value: 'STP', label: 'STOP' },
+  { value: 'STP_LMT', label: 'STOP LIMIT' },
+];
+
+const canonical = (symbol: string) => symbol.trim().toUpperCase();
+
+function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeOrder'> {
+  return {
+    account,
+    symbol: canonical(t.symbol),
+    side: t.side,
+    qty: t.qty.trim().replace(/,/g, ''),
+    orderType: t.orderType,
+    // Prices the type does not use are not sent: a hidden stale limit must not make a MKT order invalid.
+    limit: needsLimit(t.orderType) ? t.limit.trim().replace(/,/g, '') : undefined,
+    stop: needsStop(t.orderType) ? t.stop.trim().replace(/,/g, '') : undefined,
+    tif: t.tif,
+  };
+}
+
+/** "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC": the order as the trader reads it. */
+export function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
+  const price = (value: string) => formatPrice(value.trim().replace(/,/g, ''), format, tick) || '?';
+  const words = [t.side, formatQuantity(t.qty.trim().replace(/,/g, '')), canonical(t.symbol)];
+  if (t.orderType === 'MKT') words.push('MKT');
+  if (t.orderType === 'LMT') words.push('LMT', price(t.limit));
+  if (t.orderType === 'STP') words.push('STP', price(t.stop));
+  if (t.orderType === 'STP_LMT') words.push('STP', price(t.stop), 'LMT', price(t.limit));
+  words.push(t.tif);
+  return words.join(' ');
+}
+
+const pickFields = (s: TicketFields): TicketFields => ({
+  symbol: s.symbol,
+  side: s.side,
+  qty: s.qty,
+  orderType: s.orderType,
+  limit: s.limit,
+  stop: s.stop,
+  tif: s.tif,
+});
+
+/** Asks the engine what the ticket would cost, once typing pauses; a later answer always wins over an older one. */
+function usePreview(account: string | null, fields: TicketFields) {
+  const { symbol, side, qty, orderType, limit, stop, tif } = fields;
+  const sent = useTicket((s) => s.sent);
+  useEffect(() => {
+    if (!account || symbol.trim() === '' || qty.trim() === '') {
+      useTicket.setState({ preview: null, previewError: null });
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      const request = ticketRequest(account, { symbol, side, qty, orderType, limit, stop, tif });
+      void run((t) => t.previewOrder(request)).then((result) => {
+        if (!current) return;
+        if (result.ok) useTicket.setState({ preview: result.data, previewError: null });
+        else useTicket.setState({ preview: null, previewError: result.error.message });
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+}
+
+async function sendTicket(account: string): Promise<void> {
+  const state = useTicket.getState();
+  if (state.sending) return;
+  useTicket.setState({ sending: true, confirming: false });
+  const result = await run((t) => t.placeOrder(ticketRequest(account, state)));
+  useTicket.setState((s) => ({ sent: s.sent + 1 }));
+  if (!result.ok) {
+    useTicket.setState({ sending: false, sendError: result.error.message });
+  } else if (result.data.status === 'REJECTED') {
+    // Accepted as an order but refused by the engine (buying power, no market...): say why, next to the ticket.
+    useTicket.setState({ sending: false, sendError: `Rejected: ${result.data.rejectReason ?? 'no reason given'}` });
+  } else {
+    useTicket.setState({ sending: false, sendError: null });
+  }
+}
+
+export function OrderTicket() {
+  const account = useDesk(selectedAccountId);
+  const fields = useTicket(useShallow(pickFields));
+  const { error, confirming, sending } = useTicket(
+    useShallow((s) => ({ error: s.sendError ?? s.previewError, confirming: s.confirming, sending: s.sending })),
+  );
+  const symbol = canonical(fields.symbol);
+  const quote = useDesk((s) => s.quoteBySymbol[symbol]);
+  const format = useDesk((s) => priceFormatOf(s, symbol));
+  const tick = useDesk((s) => s.quoteBySymbol[symbol]?.tick ?? s.positions.find((p) => p.symbol === symbol)?.tick ?? null);
+  const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
+  usePreview(account, fields);
+
+  const submit = () => {
+    if (!account || sending) return;
+    if (confirmOrders) useTicket.setState({ confirming: true });
+    else void sendTicket(account);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      clearTicket();
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+      // Enter sends from any field, selects included (a select would not submit the form by itself).
+      event.preventDefault();
+      submit();
+    }
+  };
+  const reference = fields.side === 'BUY' ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last);
+  const sideClass = fields.side === 'BUY' ? 'buy' : 'sell';
+
+  return (
+    <section className="panel ticket" aria-label="Order ticket">
+      <header className="panel-title">
+        <span>Order entry</span>
+        <span className="muted small">{account ? `account ${account}` : 'no account'}</span>
+      </header>
+      <form className={`ticket-form ${sideClass}`} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+        <div className="ticket-row">
+          <label className="field symbol-field">
+            <span>Symbol</span>
+            <input
+              data-testid="ticket-symbol"
+              value={fields.symbol}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="AAPL, /ESZ25"
+              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase() })}
+            />
+          </label>
+          <div className="ticket-quote" data-testid="ticket-quote">
+            {quote ? (
+              <>
+                <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format))}>
+                  <span className="muted">Bid</span> <Price value={quote.bid} format={format} tick={quote.tick} />
+                  <span className="muted small"> ×<Qty value={quote.bidSize} /></span>
+                </button>
+                <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format))}>
+                  <span className="muted">Ask</span> <Price value={quote.ask} format={format} tick={quote.tick} />
+                  <span className="muted small"> ×<Qty value={quote.askSize} /></span>
+                </button>
+                <span className="quote-chip">
+                  <span className="muted">Last</span> <Price value={quote.last} format={format} tick={quote.tick} />
+                </span>
+              </>
+            ) : (
+              <span className="muted small">{symbol ? `no quote for ${symbol}` : 'type a symbol or click a quote'}</span>
+            )}
+          </div>
+        </div>
+
+        <div className="ticket-row">
+          <div className="side-toggle" role="group" aria-label="Side">
+            <button type="button" data-testid="ticket-side-buy" className={fields.side === 'BUY' ? 'on buy' : ''} aria-pressed={fields.side === 'BUY'} onClick={() => editTicket({ side: 'BUY' })}>
+              BUY
+            </button>
+            <button type="button" data-testid="ticket-side-sell" className={fields.side === 'SELL' ? 'on sell' : ''} aria-pressed={fields.side === 'SELL'} onClick={() => editTicket({ side: 'SELL' })}>
+              SELL
+            </button>
+          </div>
+          <label className="field qty-field">
+            <span>Qty</span>
+            <input data-testid="ticket-qty" inputMode="numeric" autoComplete="off" value={fields.qty} onChange={(event) => editTicket({ qty: event.target.value })} />
+          </label>
+          <label className="field">
+            <span>Type</span>
+            <select data-testid="ticket-type" value={fields.orderType} onChange={(event) => editTicket({ orderType: event.target.value as OrderType })}>
+              {ORDER_TYPES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>TIF</span>
+            <select data-testid="ticket-tif" value={fields.tif} onChange={(event) => editTicket({ tif: event.target.value === 'GTC' ? 'GTC' : 'DAY' })}>
+              <option value="DAY">DAY</option>
+              <option value="GTC">GTC</option>
+            </select>
+          </label>
+        </div>
+
+        {(needsStop(fields.orderType) || needsLimit(fields.orderType)) && (
+          <div className="ticket-row">
+            {needsStop(fields.orderType) && (
+              <label className="field price-field">
+                <span>Stop</span>
+                <PriceInput testId="ticket-stop" label="Stop price" value={fields.stop} onChange={(stop) => editTicket({ stop })} tick={tick} format={format} reference={quote?.last ?? reference} />
+              </label>
+            )}
+            {needsLimit(fields.orderType) && (
+              <label className="field price-field">
+                <span>Limit</span>
+                <PriceInput testId="ticket-limit" label="Limit price" value={fields.limit} onChange={(limit) => editTicket({ limit })} tick={tick} format={format} reference={reference} />
+              </label>
+            )}
+            {tick && <span className="muted small tick-note">tick {tick} · ↑↓ steps</span>}
+          </div>
+        )}
+
+        <Preview />
+
+        {error && (
+          <p className="ticket-error" data-testid="ticket-error" role="alert">
+            {error}
+          </p>
+        )}
+
+        <div className="ticket-actions">
+          <button type="button" className="ghost" onClick={clearTicket} title="Esc">
+            Clear
+          </button>
+          <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending}>
+            {sending ? 'Sending…' : confirmOrders ? 'Review order' : `Send ${fields.side}`}
+          </button>
+        </div>
+      </form>
+      {confirming && account && (
+        <ConfirmDialog
+          title="Confirm order"
+          text={orderInWords(fields, format, tick ?? undefined)}
+          confirmLabel="Send"
+          busy={sending}
+          onConfirm={() => void sendTicket(account)}
+          onCancel={() => useTicket.setState({ confirming: false })}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The engine's estimate for the ticket as typed: what it costs, what it needs, what is left. */
+function Preview() {
+  const preview = useTicket((s) => s.preview);
+  if (!preview) return <div className="ticket-preview empty-preview" data-testid="ticket-preview" />;
+  return (
+    <div className="ticket-preview" data-testid="ticket-preview">
+      <dl>
+        <div>
+          {/* cashEffect is signed as cash moves: a buy takes cash (cost), a sell brings it (proceeds). */}
+          <dt>{signOf(preview.cashEffect) < 0 ? 'Est. cost' : signOf(preview.cashEffect) > 0 ? 'Est. proceeds' : 'Cash effect'}</dt>
+          <dd data-testid="preview-cost" title={`cash effect ${preview.cashEffect}`}>
+            <Money value={preview.cashEffect.replace(/^-/, '')} />
+          </dd>
+        </div>
+        <div>
+          <dt>Commission</dt>
+          <dd data-testid="preview-commission">
+            <Money value={preview.commission} />
+          </dd>
+        </div>
+        <div>
+          <dt>Requirement</dt>
+          <dd data-testid="preview-requirement">
+            <Money value={preview.requirement} />
+          </dd>
+        </div>
+        <div>
+          <dt>BP after</dt>
+          <dd data-testid="preview-bp-after" className={preview.buyingPowerAfter.startsWith('-') ? 'down' : undefined}>
+            <Money value={preview.buyingPowerAfter} />
+          </dd>
+        </div>
+      </dl>
+      {preview.warning && (
+        <p className="preview-warning" data-testid="preview-warning">
+          ⚠ {preview.warning}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Connects the window to the desk once at start: the current snapshot first, then the pushed events, then the
+// settings (the ticket's confirmation step depends on them). Runs outside React so StrictMode's double mount cannot
+// subscribe twice.
+import type { PushEvent } from '../../../shared/contract';
+import { formatPrice, formatQuantity } from '../../../shared/format';
+import { applySettings, applySnapshot, applySourceStatus, priceFormatOf, selectedAccountId, setConnection, useDesk } from './desk';
+import { run, thor } from './thor';
+import { showToast } from './toasts';
+
+export async function connectDesk(): Promise<void> {
+  let api;
+  try {
+    api = thor();
+  } catch (error) {
+    setConnection({ state: 'offline', reason: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const first = await run((t) => t.getSnapshot({}));
+  if (first.ok) applySnapshot(first.data);
+  else setConnection({ state: 'offline', reason: first.error.message });
+  // Subscribed even when the first read failed: the next pushed snapshot brings the window back.
+  api.subscribe(onPush);
+  await refreshSettings();
+}
+
+export async function refreshSettings(): Promise<void> {
+  const settings = await run((t) => t.getSettings({}));
+  if (settings.ok) applySettings(settings.data);
+}
+
+function onPush(event: PushEvent): void {
+  switch (event.type) {
+    case 'snapshot':
+      applySnapshot(event.snapshot);
+      return;
+    case 'status':
+      applySourceStatus(event.status);
+      return;
+    case 'fill': {
+      const { fill } = event;
+      const s = useDesk.getState();
+      const price = formatPrice(fill.price, priceFormatOf(s, fill.symbol));
+      showToast('fill', `Filled ${fill.side} ${formatQuantity(fill.qty)} ${fill.symbol} @ ${price}${accountNote(fill.account)}`);
+      return;
+    }
+    case 'reject': {
+      const { order } = event;
+      const reason = order.rejectReason ?? order.statusReason ?? 'rejected';
+      showToast('reject', `Rejected ${order.side} ${formatQuantity(order.qty)} ${order.symbol}: ${reason}${accountNote(order.account)}`);
+      return;
+    }
+  }
+}
+
+/** Events of another account than the one shown say whose they are. */
+function accountNote(account: string): string {
+  return account === selectedAccountId(useDesk.getState()) ? '' : ` (${account})`;
+}
