@@ -8,9 +8,8 @@ import type { Settings } from './settings';
 export const MAX_QTY = new Dec(1_000_000);
 const MAX_CLIENT_ORDER_ID = 64;
 
-/** What a caller sends to place an order. Numbers may be JSON numbers or decimal strings. */
-export interface PlaceOrderInput {
-  readonly account?: unknown;
+/** The fields that make an order's terms, as a caller sent them (numbers as JSON numbers or decimal strings). */
+interface SpecFields {
   readonly symbol: unknown;
   readonly side: unknown;
   readonly qty: unknown;
@@ -18,6 +17,11 @@ export interface PlaceOrderInput {
   readonly limit?: unknown;
   readonly stop?: unknown;
   readonly tif?: unknown;
+}
+
+/** What a caller sends to place an order. */
+export interface PlaceOrderInput extends SpecFields {
+  readonly account?: unknown;
   readonly clientOrderId?: unknown;
 }
 
@@ -88,16 +92,6 @@ export function needsLimit(type: OrderType): boolean {
 }
 export function needsStop(type: OrderType): boolean {
   return type === 'STP' || type === 'STP_LMT';
-}
-
-interface SpecFields {
-  readonly symbol: unknown;
-  readonly side: unknown;
-  readonly qty: unknown;
-  readonly orderType: unknown;
-  readonly limit?: unknown;
-  readonly stop?: unknown;
-  readonly tif?: unknown;
 }
 
 /** Validates the fields of a new order, or of an order as an edit would leave it. */
