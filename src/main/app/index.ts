@@ -99,18 +99,19 @@ async function closeTerminal(): Promise<void> {
 
 /** The Terminal on the ledger under the user's data folder (the first account is created on a fresh one). */
 async function openTerminal(): Promise<Terminal> {
-  // better-sqlite3 in node_modules is built for Node (tests and CLIs); Electron loads its own ABI's build, which
-  // scripts/electron-native.mjs puts here.
-  const nativeBinding = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+  // In a checkout, better-sqlite3 in node_modules is built for Node (tests and CLIs); Electron loads its own ABI's
+  // build, which scripts/electron-native.mjs puts in native/electron. The installed app has no native/: electron-builder
+  // rebuilt better-sqlite3 for Electron when packaging, and its own loader finds that build in app.asar.unpacked.
+  const nativeBinding = app.isPackaged ? undefined : join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
   try {
     return await Terminal.open({
       ledgerPath: join(dataDir, 'ledger.db'),
-      ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+      ...(nativeBinding !== undefined && existsSync(nativeBinding) ? { nativeBinding } : {}),
       pickFile: pickQuoteFile,
       log: log.write,
     });
   } catch (error) {
-    if (error instanceof Error && /NODE_MODULE_VERSION|better_sqlite3\.node/.test(error.message)) {
+    if (!app.isPackaged && error instanceof Error && /NODE_MODULE_VERSION|better_sqlite3\.node/.test(error.message)) {
       error.message += '\n\nbetter-sqlite3 has no build for Electron: run `node scripts/electron-native.mjs`.';
     }
     throw error;
