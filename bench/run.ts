@@ -2,7 +2,7 @@
 // JSON object {"name": {"value": n, "unit": "..."}} and nothing else of its own on stdout (progress goes to stderr;
 // `npm run` itself prints its "> script" banner to stdout, so use `npm run --silent bench -- --json` for clean JSON).
 // Every database is a temp file under os.tmpdir(), deleted at the end. Runs in about 40 s on 2 cores;
-// `--only=place,quotes,startup,livedata` runs a subset. bench_total_s is the run's own wall time.
+// `--only=place,quotes,startup,livedata,ui` runs a subset. bench_total_s is the run's own wall time.
 //
 // 1. Place and fill (file database, WAL, synchronous=FULL as Ledger.open sets them; one account, AAPL quoted
 //    199.98 / 200.00 / 199.99; MKT orders of 1 share alternating BUY / SELL; each one durable commit):
@@ -40,6 +40,9 @@
 // 4. peak_rss_<size>_mb          maxRSS of that child process (process.resourceUsage().maxRSS), MB, median of
 //                               the 3 runs; peak_rss_<size>_max_mb the largest of them
 //    peak_rss_node_tsx_baseline_mb  the same child importing nothing: node + the tsx loader alone
+// 5. LiveData (bench/livedata.ts): workbook reads, file -> engine latency, the source's CPU.
+// 6. UI (bench/ui.ts): the built renderer in headless Chromium through the browser host on a 200-symbol workbook:
+//    tick to screen, order round trip (ticket -> fill row), long tasks at 10 Hz.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -53,12 +56,13 @@ import { Ledger } from '../src/main/ledger/ledger';
 import { eventRow, orderRow, quoteRow } from '../src/main/ledger/rows';
 import { mergeQuote } from '../src/main/engine/quotes';
 import { benchLiveData } from './livedata';
+import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -567,6 +571,7 @@ async function main(): Promise<void> {
     if (selected('quotes')) await partQuotes(dir);
     if (selected('startup')) await partStartup(dir);
     if (selected('livedata')) await benchLiveData(dir, report, progress);
+    if (selected('ui')) await benchUi(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

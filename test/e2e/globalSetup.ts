@@ -14,7 +14,8 @@ export default function globalSetup(): void {
   buildIfStale();
 }
 
-function buildIfStale(): void {
+/** Builds the app (electron-vite build) when out/ is missing or older than its sources; the UI bench uses it too. */
+export function buildIfStale(): void {
   const built = [MAIN_BUNDLE, join(ROOT, 'out', 'preload', 'index.js'), join(RENDERER_DIR, 'index.html')].map(mtime);
   const oldestBuild = Math.min(...built);
   const newestSource = Math.max(

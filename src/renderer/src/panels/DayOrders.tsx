@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Price, Qty } from '../components/figures';
-import { orderRow, priceFormatOf, selectedAccountId, useDesk } from '../state/desk';
+import { orderRow, priceFormatOf, selectedAccountId, tickOf, useDesk } from '../state/desk';
 import { timeOfDay } from './time';
 
 export function DayOrders() {
@@ -45,6 +45,7 @@ export function DayOrders() {
 const OrderLine = memo(function OrderLine({ id }: { id: number }) {
   const order = useDesk((s) => orderRow(s, id));
   const format = useDesk(useShallow((s) => (order ? priceFormatOf(s, order.symbol) : null)));
+  const tick = useDesk((s) => (order ? tickOf(s, order.symbol) : undefined));
   if (!order || !format) return null;
   const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
   return (
@@ -56,8 +57,8 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
         <Qty value={order.qty} />
       </td>
       <td className="left">{type}</td>
-      <td className="num">{order.limit ? <Price value={order.limit} format={format} /> : <span className="muted">—</span>}</td>
-      <td className="num">{order.stop ? <Price value={order.stop} format={format} /> : <span className="muted">—</span>}</td>
+      <td className="num">{order.limit ? <Price value={order.limit} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
+      <td className="num">{order.stop ? <Price value={order.stop} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
       <td className="left">{order.tif}</td>
       <td className="left">
         <span className={`status status-${order.status.toLowerCase()}`} data-testid="order-status">
@@ -67,7 +68,7 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
       <td className="num">
         {order.avgFillPrice ? (
           <>
-            <Qty value={order.filledQty} /> @ <Price value={order.avgFillPrice} format={format} />
+            <Qty value={order.filledQty} /> @ <Price value={order.avgFillPrice} format={format} tick={tick} />
           </>
         ) : (
           <span className="muted">—</span>

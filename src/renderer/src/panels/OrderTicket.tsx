@@ -169,11 +169,21 @@ export function OrderTicket() {
               <>
                 <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format))}>
                   <span className="muted">Bid</span> <Price value={quote.bid} format={format} tick={quote.tick} />
-                  <span className="muted small"> ×<Qty value={quote.bidSize} /></span>
+                  {quote.bidSize && (
+                    <span className="muted small">
+                      {' '}
+                      ×<Qty value={quote.bidSize} />
+                    </span>
+                  )}
                 </button>
                 <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format))}>
                   <span className="muted">Ask</span> <Price value={quote.ask} format={format} tick={quote.tick} />
-                  <span className="muted small"> ×<Qty value={quote.askSize} /></span>
+                  {quote.askSize && (
+                    <span className="muted small">
+                      {' '}
+                      ×<Qty value={quote.askSize} />
+                    </span>
+                  )}
                 </button>
                 <span className="quote-chip">
                   <span className="muted">Last</span> <Price value={quote.last} format={format} tick={quote.tick} />

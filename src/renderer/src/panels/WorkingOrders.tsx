@@ -1,5 +1,6 @@
 // The working orders of the selected account, each editable in place (qty, type, limit, stop, TIF; prices step by
-// the order's tick with the arrows), with its stop's trigger state and the engine's reason it has not filled yet.
+// the order's tick with the arrows), with its stop's trigger state and the engine's reason it has not filled yet
+// (one cell: the badge leads the reason).
 // Enter or Save sends editOrder with only the fields changed; Esc drops the edit; the engine's refusal shows in the
 // row. Cancel per row, Cancel all for the account.
 import { memo, useState, type KeyboardEvent } from 'react';
@@ -47,8 +48,9 @@ export function WorkingOrders() {
               <th>Limit</th>
               <th>Stop</th>
               <th className="left">TIF</th>
-              <th className="left">Trigger</th>
-              <th className="left why-col">Why not filled</th>
+              <th className="left why-col" title="A stop's trigger state, and the engine's reason the order has not filled">
+                Why not filled
+              </th>
               <th />
             </tr>
           </thead>
@@ -193,12 +195,17 @@ const WorkingLine = memo(function WorkingLine({ id }: { id: number }) {
           <option value="GTC">GTC</option>
         </select>
       </td>
-      <td className="left" data-testid="working-trigger">
-        {isStop ? <span className={`badge ${order.triggered ? 'badge-warn' : 'badge-dim'}`}>{order.triggered ? 'TRIGGERED' : 'ARMED'}</span> : <span className="muted">—</span>}
-      </td>
       <td className="left why-col">
-        <span className="why" data-testid="working-why" title={order.why ?? undefined}>
-          {order.why ?? ''}
+        {/* The stop's trigger state leads the reason: a column of its own would be "—" for every limit order. */}
+        <span className="why-line">
+          {isStop && (
+            <span className={`badge ${order.triggered ? 'badge-warn' : 'badge-dim'}`} data-testid="working-trigger">
+              {order.triggered ? 'TRIGGERED' : 'ARMED'}
+            </span>
+          )}
+          <span className="why" data-testid="working-why" title={order.why ?? undefined}>
+            {order.why ?? ''}
+          </span>
         </span>
         {error && (
           <span className="row-error" data-testid="working-error" role="alert">

@@ -143,3 +143,15 @@ export function priceFormatOf(s: DeskState, symbol: string): PriceFormat {
     DEFAULT_PRICE_FORMAT
   );
 }
+
+/**
+ * The symbol's tick at its current price, from its quote, else its position or working order: a price in 32nds
+ * shows its third digit only when the tick is a fraction of a 32nd (ZN "110'160"), and every table must agree.
+ */
+export function tickOf(s: DeskState, symbol: string): string | undefined {
+  return (
+    s.quoteBySymbol[symbol]?.tick ??
+    s.positions.find((p) => p.symbol === symbol)?.tick ??
+    s.workingOrders.find((o) => o.symbol === symbol)?.tick
+  );
+}

@@ -109,7 +109,7 @@ function ResetAccount() {
       </select>
       <input
         aria-label="New starting balance"
-        className="num-input"
+        className="num-input balance-input"
         data-testid="account-reset-balance"
         placeholder={startingBalance ? `${formatMoney(startingBalance)} (same)` : 'starting balance'}
         value={balance}
