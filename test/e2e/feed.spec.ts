@@ -1,7 +1,7 @@
 // Prices from a TOS RTD workbook the spec rewrites on disk (temp file renamed over it, as Excel saves): the
 // watchlist follows each rewrite, and so do the position's mark, its P/L Open and the banner. Treasury futures show
 // in 32nds, as TOS shows them.
-import { AAPL, banner, expectQuotes, MSFT, placeOrder, positionRow } from './desk';
+import { AAPL, banner, expectQuotes, fillRows, MSFT, orderRows, placeOrder, positionRow, sendWithKeyboard } from './desk';
 import { expect, test } from './fixtures';
 import type { QuoteLine } from './quoteFiles';
 
@@ -66,4 +66,16 @@ test('Treasury futures show in 32nds in the watchlist', async ({ page }) => {
   await expect(page.getByTestId('ticket-limit')).toHaveValue('110.5');
   await expect(page.locator('.price-hint')).toHaveText("110'160");
   await expect(page.getByTestId('ticket-quote')).toContainText("110'160");
+
+  // Sold at the bid: every table shows the price the same way, its third digit included.
+  await page.getByTestId('ticket-type').selectOption('MKT');
+  await page.getByTestId('ticket-qty').fill('2');
+  await sendWithKeyboard(page);
+  const position = positionRow(page, '/ZNZ25');
+  await expect(position.getByTestId('position-qty')).toHaveText('-2');
+  await expect(position).toContainText("110'160");
+  await expect(page.getByTestId('toast').filter({ hasText: "Filled SELL 2 /ZNZ25 @ 110'160" })).toBeVisible();
+  await expect(orderRows(page).first()).toContainText("2 @ 110'160");
+  await page.getByTestId('tab-fills').click();
+  await expect(fillRows(page).first()).toContainText("110'160");
 });

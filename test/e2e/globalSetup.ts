@@ -14,8 +14,11 @@ export default function globalSetup(): void {
   buildIfStale();
 }
 
-/** Builds the app (electron-vite build) when out/ is missing or older than its sources; the UI bench uses it too. */
-export function buildIfStale(): void {
+/**
+ * Builds the app (electron-vite build) when out/ is missing or older than its sources. The UI bench uses it too,
+ * with the build's output on stderr (its stdout is the figures).
+ */
+export function buildIfStale(output: 'stdout' | 'stderr' = 'stdout'): void {
   const built = [MAIN_BUNDLE, join(ROOT, 'out', 'preload', 'index.js'), join(RENDERER_DIR, 'index.html')].map(mtime);
   const oldestBuild = Math.min(...built);
   const newestSource = Math.max(
@@ -24,8 +27,8 @@ export function buildIfStale(): void {
   );
   if (oldestBuild >= newestSource) return;
   const cli = join(dirname(require.resolve('electron-vite/package.json', { paths: [ROOT] })), 'bin', 'electron-vite.js');
-  process.stdout.write('e2e: out/ is missing or older than src/: electron-vite build\n');
-  execFileSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  (output === 'stdout' ? process.stdout : process.stderr).write('out/ is missing or older than src/: electron-vite build\n');
+  execFileSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: ['ignore', output === 'stdout' ? 'inherit' : 2, 'inherit'] });
 }
 
 /** Modification time in ms, or 0 (older than anything) when the file is missing. */

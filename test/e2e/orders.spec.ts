@@ -2,7 +2,7 @@
 // and moves the position, the banner and the fills; a resting limit is edited, then fills when the file's prices
 // come through it; cancel and cancel all; a rejected order says why; bad input sends nothing; a click on the bid or
 // the ask stages a limit order at that price.
-import { AAPL, banner, expectQuotes, fillRows, fillTicket, MARKET, MSFT, orderRows, placeOrder, positionRow, sendWithKeyboard, workingRows } from './desk';
+import { banner, expectQuotes, fillRows, fillTicket, MARKET, orderRows, placeOrder, positionRow, sendWithKeyboard, workingRows } from './desk';
 import { expect, test } from './fixtures';
 
 test.use({ quotes: { kind: 'csv', lines: MARKET } });
@@ -164,6 +164,4 @@ test('a click on the bid stages SELL LMT at the bid, on the ask BUY LMT at the a
   await expect(page.getByTestId('confirm-text')).toHaveText('BUY 25 AAPL LMT 200.00 DAY');
   await page.getByTestId('confirm-cancel').click();
   await expect(page.getByTestId('confirm-dialog')).toBeHidden();
-  void MSFT;
-  void AAPL;
 });

@@ -36,12 +36,14 @@ const MARKET: QuoteLine[] = [
 
 test.use({ quotes: { kind: 'csv', lines: MARKET } });
 
+/** main-empty.png from the chromium project; electron-main-empty.png from the Electron app. */
 async function shoot(page: Page, name: string): Promise<void> {
+  const project = test.info().project.name;
   // The toasts of the orders just placed would cover the fills; a click dismisses each.
   const toasts = page.getByTestId('toast');
   while ((await toasts.count()) > 0) await toasts.first().click();
   await expect(toasts).toHaveCount(0);
-  await page.screenshot({ path: join(SCREENS_DIR, name) });
+  await page.screenshot({ path: join(SCREENS_DIR, project === 'chromium' ? name : `${project}-${name}`) });
 }
 
 test('screenshots of the trading screen at 1440x900', async ({ page, feed }) => {
@@ -78,4 +80,22 @@ test('screenshots of the trading screen at 1440x900', async ({ page, feed }) => 
   await expect(page.getByTestId('settings')).toBeVisible();
   await expect(page.getByTestId('settings-source-status')).toContainText('connected');
   await shoot(page, 'settings.png');
+});
+
+test('at 1280x800 a working order row fits its panel, Save and Cancel in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectQuotes(page, { NVDA: '120.25', '/ZNZ25': "110'165" });
+  // The widest rows: a stop limit (two price fields, the ARMED badge), and a Treasury stop with its 32nds.
+  await placeOrder(page, { symbol: 'NVDA', side: 'BUY', qty: '200', type: 'STP_LMT', stop: '125.00', limit: '125.50', tif: 'GTC' });
+  await placeOrder(page, { symbol: '/ZNZ25', side: 'SELL', qty: '2', type: 'STP', stop: '109.5' });
+  await expect(workingRows(page)).toHaveCount(2);
+  await expect(workingRows(page).getByTestId('working-trigger')).toHaveText(['ARMED', 'ARMED']);
+  const wrap = page.locator('.working .table-wrap');
+  await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const panel = (await wrap.boundingBox())!;
+  for (const row of await workingRows(page).all()) {
+    const cancel = (await row.getByTestId('working-cancel').boundingBox())!;
+    expect(cancel.x + cancel.width).toBeLessThanOrEqual(panel.x + panel.width);
+    await expect(row.getByTestId('working-why')).toBeVisible();
+  }
 });

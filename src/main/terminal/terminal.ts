@@ -57,6 +57,8 @@ export class Terminal {
   readonly live: LiveData;
   private readonly listeners = new Set<(event: PushEvent) => void>();
   private pushTimer: NodeJS.Timeout | null = null;
+  /** performance.now() of the last pushed snapshot. */
+  private lastPushAt = Number.NEGATIVE_INFINITY;
   private housekeeping: NodeJS.Timeout | null = null;
   private readonly dayOrders = new Map<number, OrderView>();
   private dayFills: FillView[] = [];
@@ -68,7 +70,9 @@ export class Terminal {
     private readonly options: TerminalOptions,
   ) {
     this.live = new LiveData(desk, {
-      frameMs: options.frameMs ?? 16,
+      // Each applied read is handed over at once: schedulePush is what holds the window to one snapshot a frame.
+      // (Two frame timers in a row added a frame's wait to every tick on screen.)
+      frameMs: 0,
       onFrame: () => this.schedulePush(),
       onError: (error) => this.log(`a quote could not be applied: ${String(error)}`),
     });
@@ -307,13 +311,19 @@ export class Terminal {
     this.schedulePush();
   }
 
+  /**
+   * At most one snapshot per frame, sent as early as that allows: on the next turn after a quiet frame (a lone tick
+   * or order shows at once), else when the frame since the last push ends. Changes of one turn share a snapshot.
+   */
   private schedulePush() {
     if (this.pushTimer || this.closed || this.listeners.size === 0) return;
+    const wait = Math.max(0, this.lastPushAt + (this.options.frameMs ?? 16) - performance.now());
     this.pushTimer = setTimeout(() => {
       this.pushTimer = null;
       if (this.closed) return;
+      this.lastPushAt = performance.now();
       this.emit({ type: 'snapshot', snapshot: this.snapshot() });
-    }, this.options.frameMs ?? 16);
+    }, wait);
   }
 
   private emit(event: PushEvent) {
