@@ -13,7 +13,8 @@ import JSZip from 'jszip';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PaperDesk } from '../src/main/desk/desk';
-import { FileSource, parseQuotesBuffer } from '../src/main/livedata/fileSource';
+import { FileSource } from '../src/main/livedata/fileSource';
+import { parseQuotesBuffer } from '../src/main/livedata/quotesFile';
 import { LiveData } from '../src/main/livedata/liveData';
 import { rtdSheet, workbookBuffer } from '../test/support/workbooks';
 

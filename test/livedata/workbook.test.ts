@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readQuotesFile } from '../../src/main/livedata/fileSource';
+import { readQuotesFile } from '../../src/main/livedata/quotesFile';
 import { snapshotToJson } from '../../src/main/livedata/snapshot';
 import { readWorkbookBuffer } from '../../src/main/livedata/workbook';
 import { rtd, workbookBuffer, type WorkbookSpec } from '../support/workbooks';

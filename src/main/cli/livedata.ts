@@ -1,7 +1,8 @@
 // npm run --silent livedata -- inspect FILE   prints what the app would read from FILE, as one JSON object
 // npm run livedata -- watch FILE              prints each change as the file is rewritten, until Ctrl+C
 import { existsSync } from 'node:fs';
-import { FileSource, fileKind, readQuotesFile } from '../livedata/fileSource';
+import { FileSource } from '../livedata/fileSource';
+import { fileKind, readQuotesFile } from '../livedata/quotesFile';
 import { snapshotToJson, type Snapshot } from '../livedata/snapshot';
 
 const USAGE = 'usage: npm run --silent livedata -- inspect FILE | npm run livedata -- watch FILE';

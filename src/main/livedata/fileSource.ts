@@ -5,11 +5,10 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { readCsvText } from './csv';
+import { basename, dirname, resolve } from 'node:path';
+import { fileKind, parseQuotesBuffer } from './quotesFile';
 import { diffSnapshots, type Snapshot } from './snapshot';
 import type { QuoteSource, SourceKind, SourceListener, SourceStatus } from './source';
-import { readWorkbookBuffer } from './workbook';
 
 export interface FileSourceOptions {
   /** Not rewritten for longer than this: stale. */
@@ -24,38 +23,6 @@ export interface FileSourceOptions {
   /** A file gone for less than this after a good read is Excel's save dance, not "waiting for file". */
   readonly missingGraceMs?: number;
   readonly now?: () => number;
-}
-
-export function fileKind(path: string): SourceKind | null {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return 'workbook';
-  if (ext === '.csv') return 'csv';
-  return null;
-}
-
-/** Reads a workbook or CSV once, by extension. Throws with a message a trader can read. */
-export async function readQuotesFile(path: string): Promise<Snapshot> {
-  const kind = fileKind(path);
-  if (!kind) throw new Error(`${basename(path)}: not a workbook (.xlsx, .xlsm) or a CSV`);
-  const buffer = await readFile(path);
-  return parseQuotesBuffer(kind, buffer);
-}
-
-export async function parseQuotesBuffer(kind: SourceKind, buffer: Buffer): Promise<Snapshot> {
-  if (buffer.length === 0) throw new Error('the file is empty (is it being written?)');
-  if (kind === 'csv') return readCsvText(buffer.toString('utf8'));
-  try {
-    return await readWorkbookBuffer(buffer);
-  } catch (error) {
-    throw new Error(`cannot read the workbook: ${describeZipError(error)}`);
-  }
-}
-
-function describeZipError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/central directory|zip/i.test(message)) return 'not a complete workbook file (truncated or corrupt zip)';
-  if (/end of data/i.test(message)) return 'the file ends too early (truncated)';
-  return message;
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
