@@ -1,30 +1,50 @@
 // LiveData figures for `npm run bench` (part `livedata`):
-//    workbook_read_<N>_median_ms        reading an N-symbol RTD workbook (10 RTD fields a symbol): file read + exceljs
-//                                       load + our RTD/table pass, median of several reads
+//    workbook_read_<N>_median_ms        reading an N-symbol RTD workbook (10 RTD fields a symbol, as exceljs writes it:
+//                                       no volatileDependencies, so every RTD formula is read): file read + the zip
+//                                       reader + our RTD/table pass, median of several reads
+//    workbook_read_vd_<N>_median_ms     the same workbook with the volatileDependencies part Excel writes
 //    workbook_floor_<N>_median_ms       the floor for the same file: file read + unzip (jszip) + a plain regex scan of
-//                                       the sheet XML for formulas and cached values
-//    workbook_read_vs_floor_<N>_x       the ratio of the two
+//                                       the sheet XML for formulas and cached values (the floor the old figures used)
+//    workbook_read_vs_floor_<N>_x       the ratio of read to floor (target <= 2); _vd_ likewise
+//    workbook_real_steveja42_median_ms  a real 96 KB TOS workbook with 23 whole-column defined names (shared/research)
+//    workbook_real_steveja42_peak_mb    peak RSS of a child process reading it 20 times, above the RSS after imports
 //    file_to_engine_200_p50_ms / _p95_ms  a 200-symbol workbook written to a temp name and renamed over the watched
 //                                       file -> every changed symbol applied to the desk (fills, marks), timed from the
 //                                       rename to LiveData's "applied" callback (target p95 < 40 ms)
 //    source_cpu_200_at_1hz_pct          CPU of this process (user + system) while a FileSource + LiveData + desk read a
 //                                       200-symbol workbook rewritten once a second, as % of one core (target < 5 %)
 import JSZip from 'jszip';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PaperDesk } from '../src/main/desk/desk';
 import { FileSource } from '../src/main/livedata/fileSource';
 import { parseQuotesBuffer } from '../src/main/livedata/quotesFile';
 import { LiveData } from '../src/main/livedata/liveData';
+import { withVolatileDependencies, type TopicSpec } from '../test/support/excelParts';
 import { rtdSheet, workbookBuffer } from '../test/support/workbooks';
 
 type Report = (name: string, value: number, unit: string) => void;
 
 const symbolsOf = (n: number) => Array.from({ length: n }, (_, i) => `Q${String(i).padStart(4, '0')}`);
 
+const priceOf = (version: number) => (i: number, field: string) => (field.endsWith('SIZE') ? 10 + i : 100 + i + version / 100);
+
 function workbookFor(n: number, version: number): Promise<Buffer> {
-  return workbookBuffer({ LiveData: rtdSheet(symbolsOf(n), (i, field) => (field.endsWith('SIZE') ? 10 + i : 100 + i + version / 100)) });
+  return workbookBuffer({ LiveData: rtdSheet(symbolsOf(n), priceOf(version)) });
 }
+
+/** The same workbook as Excel saves it: with every RTD topic in volatileDependencies. */
+async function workbookWithTopicsFor(n: number, version: number): Promise<Buffer> {
+  const sheet = rtdSheet(symbolsOf(n), priceOf(version));
+  const fields = sheet[0]!.slice(1) as string[];
+  const topics: TopicSpec[] = symbolsOf(n).flatMap((symbol, i) =>
+    fields.map((field, j) => ({ field, symbol, value: priceOf(version)(i, field), cells: [{ sheetId: 1, ref: `${String.fromCharCode(66 + j)}${i + 2}` }] })),
+  );
+  return withVolatileDependencies(await workbookFor(n, version), topics);
+}
+
+const STEVEJA42 = resolve(__dirname, '../../shared/research/samples/steveja42_StockAnalyzerWB_StockAnalyzerWB.xlsx');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,27 +68,43 @@ async function floorRead(path: string): Promise<number> {
 }
 
 export async function benchLiveData(dir: string, report: Report, progress: (message: string) => void): Promise<void> {
+  const timeReads = async (buffer: Buffer, expected: number): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < 14; i += 1) {
+      const t = performance.now();
+      const snapshot = await parseQuotesBuffer('workbook', buffer);
+      times.push(performance.now() - t);
+      if (snapshot.quotes.size !== expected) throw new Error(`bench: read ${snapshot.quotes.size} symbols of ${expected}`);
+    }
+    // The first reads warm up the JIT; keep the rest.
+    return median(times.slice(4));
+  };
   for (const n of [50, 200, 1000]) {
     const path = join(dir, `rtd-${n}.xlsx`);
     writeFileSync(path, await workbookFor(n, 0));
-    const ours: number[] = [];
+    const pathVd = join(dir, `rtd-vd-${n}.xlsx`);
+    writeFileSync(pathVd, await workbookWithTopicsFor(n, 0));
     const floor: number[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      let t = performance.now();
-      const snapshot = await parseQuotesBuffer('workbook', readFileSync(path));
-      ours.push(performance.now() - t);
-      if (snapshot.quotes.size !== n) throw new Error(`bench: read ${snapshot.quotes.size} symbols of ${n}`);
-      t = performance.now();
+    for (let i = 0; i < 14; i += 1) {
+      const t = performance.now();
       const cells = await floorRead(path);
       floor.push(performance.now() - t);
       if (cells < n * 10) throw new Error('bench: the floor scan missed cells');
     }
-    // The first reads warm up the JIT; keep the rest.
-    const a = median(ours.slice(2));
-    const b = median(floor.slice(2));
+    const a = await timeReads(readFileSync(path), n);
+    const vd = await timeReads(readFileSync(pathVd), n);
+    const b = median(floor.slice(4));
     report(`workbook_read_${n}_median_ms`, a, 'ms');
+    report(`workbook_read_vd_${n}_median_ms`, vd, 'ms');
     report(`workbook_floor_${n}_median_ms`, b, 'ms');
     report(`workbook_read_vs_floor_${n}_x`, a / b, 'x');
+    report(`workbook_read_vd_vs_floor_${n}_x`, vd / b, 'x');
+  }
+  if (existsSync(STEVEJA42)) {
+    report('workbook_real_steveja42_median_ms', await timeReads(readFileSync(STEVEJA42), 7), 'ms');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(__dirname, 'readChild.ts'), STEVEJA42], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench: readChild failed: ${child.stderr}`);
+    report('workbook_real_steveja42_peak_mb', (JSON.parse(child.stdout) as { peakAboveImportsMB: number }).peakAboveImportsMB, 'MB');
   }
 
   progress('file -> engine latency, 200 symbols...');

@@ -26,9 +26,22 @@ describe('reading a quotes CSV', () => {
     expect(snapshot.quotes.get('AAPL')).toHaveProperty('last', null);
   });
 
-  it('refuses a file without a Symbol column, and a half-written row', () => {
+  it('refuses a file without a Symbol column, a half-written row, and a row with the wrong number of fields', () => {
     expect(() => readCsvText('Last,Bid\n1,2\n')).toThrow(CsvFormatError);
-    expect(() => readCsvText('Symbol,Last,Bid\nAAPL,230,229.9\nMSFT,43')).toThrow(/not a readable CSV/);
+    expect(() => readCsvText('Symbol,Last,Bid\nAAPL,230,229.9\nMSFT,43')).toThrow('the CSV ends in the middle of a row (is it being written?)');
+    expect(() => readCsvText('Symbol,Last,Bid\nAAPL,230,229.9\nMSFT,43\n')).toThrow(
+      'not a readable CSV: row 3 has 2 fields where the header has 3',
+    );
     expect(() => readCsvText('')).toThrow(/empty/);
+  });
+
+  it('warns when a symbol appears twice, and the later row wins', () => {
+    const snapshot = readCsvText('Symbol,Last,Bid\nAAPL,230,229.9\nMSFT,480,479\naapl,231,N/A\n');
+    expect(snapshotToJson(snapshot).quotes).toEqual([
+      { symbol: 'AAPL', last: '231' },
+      { symbol: 'MSFT', last: '480', bid: '479' },
+    ]);
+    expect(snapshot.quotes.get('AAPL')).toHaveProperty('bid', null);
+    expect(snapshot.warnings).toEqual(['row 4: AAPL appears again; the later row wins']);
   });
 });

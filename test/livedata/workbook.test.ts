@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readQuotesFile } from '../../src/main/livedata/quotesFile';
 import { snapshotToJson } from '../../src/main/livedata/snapshot';
-import { readWorkbookBuffer } from '../../src/main/livedata/workbook';
+import { readWorkbookBuffer } from '../../src/main/livedata/xlsx/readXlsx';
 import { rtd, workbookBuffer, type WorkbookSpec } from '../support/workbooks';
 
 async function inspect(spec: WorkbookSpec) {
@@ -21,8 +21,9 @@ describe('reading a TOS workbook', () => {
         [{ formula: 'RTD("other.rtd",,"LAST","/ES")', result: 1 }],
       ],
     });
-    expect(out.quotes).toEqual([{ symbol: '/ES', last: '6857.25', bid: '6857', ask: '6857.5', bidSize: '12', askSize: '3' }]);
-    expect(out.warnings).toEqual([]);
+    // Without volatileDependencies, a wrapped RTD call's cell shows the formula's value, not the topic's (rule 5).
+    expect(out.quotes).toEqual([{ symbol: '/ES', last: '6857.25', bid: '6857', ask: '6857.5', bidSize: '12' }]);
+    expect(out.warnings).toEqual(['Sheet1!A5: RTD inside a formula: value not used']);
   });
 
   it('resolves $ references and concatenations from the same sheet, and exchange suffixes drop', async () => {

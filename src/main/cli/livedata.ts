@@ -1,9 +1,13 @@
 // npm run --silent livedata -- inspect FILE   prints what the app would read from FILE, as one JSON object
 // npm run livedata -- watch FILE              prints each change as the file is rewritten, until Ctrl+C
-import { existsSync } from 'node:fs';
+// inspect reads in this process (no worker), with the app's budgets and its refusal of what is not a regular file:
+// a FIFO fails at once instead of blocking. Exit 1 with one line on stderr when the file cannot be read, 2 for usage.
+import { resolve } from 'node:path';
 import { FileSource } from '../livedata/fileSource';
-import { fileKind, readQuotesFile } from '../livedata/quotesFile';
+import { DEFAULT_READ_BUDGETS, fileKind, readQuotesFile } from '../livedata/quotesFile';
+import { checkQuotesPath } from '../livedata/quotesPath';
 import { snapshotToJson, type Snapshot } from '../livedata/snapshot';
+import { statusMessage } from '../livedata/source';
 
 const USAGE = 'usage: npm run --silent livedata -- inspect FILE | npm run livedata -- watch FILE';
 
@@ -12,23 +16,33 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-async function inspect(file: string) {
-  if (!fileKind(file)) fail(`cannot read ${file}: not a workbook (.xlsx, .xlsm) or a CSV`);
-  if (!existsSync(file)) fail(`cannot read ${file}: file not found`);
+function why(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'file not found';
+  if (e?.code === 'EACCES' || e?.code === 'EBUSY' || e?.code === 'EPERM') return `the file is locked (${e.code})`;
+  return statusMessage(error);
+}
+
+async function inspect(path: string) {
+  const file = path.replace(/\p{C}/gu, '?'); // as shown: one line, whatever the name holds
+  if (!fileKind(path)) fail(`cannot read ${file}: not a workbook (.xlsx, .xlsm) or a CSV`);
   let snapshot: Snapshot;
   try {
-    snapshot = await readQuotesFile(file);
+    // A relative path is the user's own, typed in their shell: it is read from their folder.
+    snapshot = await readQuotesFile(resolve(path), DEFAULT_READ_BUDGETS);
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    fail(`cannot read ${file}: ${e.code === 'EACCES' || e.code === 'EBUSY' || e.code === 'EPERM' ? `the file is locked (${e.code})` : e.message}`);
+    fail(`cannot read ${file}: ${why(error)}`);
   }
   process.stdout.write(`${JSON.stringify(snapshotToJson(snapshot))}\n`);
 }
 
 function watchFile(file: string) {
+  // The app's own check, but for a file that is not there yet: watch may start before the export macro.
+  const checked = checkQuotesPath(resolve(file), process.platform, { allowMissing: true });
+  if (!checked.ok) fail(`cannot watch ${file}: ${checked.message}`);
   let source: FileSource;
   try {
-    source = new FileSource(file);
+    source = new FileSource(checked.path);
   } catch (error) {
     fail((error as Error).message);
   }

@@ -1,14 +1,16 @@
 // Watches the trader's workbook or CSV and reads it whenever it is rewritten. Survives what Excel does on disk:
 // the temp-file/delete/rename save, the ~$ owner file, a file missing for a moment, locked or half-written files,
 // lost events (a slow mtime poll). A failed read keeps the last good quotes, retries with backoff and says why in
-// the status. It never writes to the file.
+// the status. Reads run in a worker thread (readerThread.ts) within budgets, so no file can hold or sink the main
+// thread; it never waits for a stuck read (it ends the worker) and never writes to the file.
 import { watch, type FSWatcher } from 'chokidar';
 import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fileKind, parseQuotesBuffer } from './quotesFile';
+import { DEFAULT_MAX_SYMBOLS, DEFAULT_READ_BUDGETS, fileKind, timeLimitError, type ReadBudgets } from './quotesFile';
+import { liveReaderThreads, ReaderError, ReaderThread, type ThreadRead } from './readerThread';
 import { diffSnapshots, type Snapshot } from './snapshot';
-import type { QuoteSource, SourceKind, SourceListener, SourceStatus } from './source';
+import { statusMessage, type QuoteSource, type SourceKind, type SourceListener, type SourceStatus } from './source';
 
 export interface FileSourceOptions {
   /** Not rewritten for longer than this: stale. */
@@ -23,6 +25,46 @@ export interface FileSourceOptions {
   /** A file gone for less than this after a good read is Excel's save dance, not "waiting for file". */
   readonly missingGraceMs?: number;
   readonly now?: () => number;
+  /** The limits of one read (LIVEDATA.md "Reading is bounded"); unset ones are DEFAULT_READ_BUDGETS'. */
+  readonly budgets?: Partial<ReadBudgets>;
+  /** The reader thread's heap, in MB: a file that needs more ends the reader, not the app. */
+  readonly readerMemoryMb?: number;
+  /** The main side gives up on a read this long after the time budget (the reader's own clock usually says it first). */
+  readonly deadlineMarginMs?: number;
+  /** The most quotes a file may give (DEFAULT_MAX_SYMBOLS): past it the file is refused, never cut short. */
+  readonly maxSymbols?: number;
+  /** The longest pause after a read that ran out of time or memory (such a file costs a core while it is read). */
+  readonly maxHeavyBackoffMs?: number;
+  /**
+   * Test seam: called in each read once the file's bytes are in, before the file is looked at again; the read waits
+   * for it. A test rewrites the file here, or holds the read to see what a stuck one does.
+   */
+  readonly afterBytes?: (attempt: number) => Promise<void>;
+}
+
+type Options = Required<Omit<FileSourceOptions, 'budgets' | 'afterBytes'>> & Pick<FileSourceOptions, 'afterBytes'>;
+
+/** Started, not yet stopped: sources, and their open folder watchers. Test-visible through fileSourceHandles(). */
+const running = new Set<FileSource>();
+let openWatchers = 0;
+
+/** What file sources hold open now (sources started and not stopped, their folder watchers, reader threads). */
+export function fileSourceHandles(): { sources: number; watchers: number; readers: number } {
+  return { sources: running.size, watchers: openWatchers, readers: liveReaderThreads() };
+}
+
+/** The error status of a file that reads fine but holds no quotes (LIVEDATA.md: not "connected"). */
+function noQuotesMessage(kind: SourceKind): string {
+  return kind === 'csv' ? 'the CSV has a header but no quote rows' : 'no tos.rtd cells and no quote table found';
+}
+
+/** The connected status's message: the first warning of the read (cut short), and how many more there are. */
+function warningSummary(warnings: readonly string[]): string | null {
+  if (warnings.length === 0) return null;
+  const more = warnings.length - 1;
+  const chars = [...statusMessage(warnings[0])];
+  const first = chars.length > 150 ? `${chars.slice(0, 147).join('')}...` : chars.join('');
+  return more === 0 ? first : `${first} (and ${more} more warning${more === 1 ? '' : 's'})`;
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
@@ -41,7 +83,14 @@ function describeFsError(error: NodeJS.ErrnoException): string {
 export class FileSource implements QuoteSource {
   readonly kind: SourceKind;
   readonly path: string;
-  private readonly options: Required<FileSourceOptions>;
+  private readonly options: Options;
+  private readonly budgets: ReadBudgets;
+  private reader: ReaderThread | null = null;
+  private polling = false;
+  /** Reads that ran out of time or memory in a row, and until when (Date.now()) the next read waits. */
+  private heavyFailures = 0;
+  private holdUntil = 0;
+  private warnings: string | null = null;
   private listener: SourceListener | null = null;
   private watcher: FSWatcher | null = null;
   private folderWatcher: NodeFsWatcher | null = null;
@@ -72,7 +121,13 @@ export class FileSource implements QuoteSource {
       maxBackoffMs: options.maxBackoffMs ?? 2_000,
       missingGraceMs: options.missingGraceMs ?? 2_000,
       now: options.now ?? Date.now,
+      readerMemoryMb: options.readerMemoryMb ?? 160,
+      deadlineMarginMs: options.deadlineMarginMs ?? 250,
+      maxHeavyBackoffMs: options.maxHeavyBackoffMs ?? 30_000,
+      maxSymbols: options.maxSymbols ?? DEFAULT_MAX_SYMBOLS,
+      afterBytes: options.afterBytes,
     };
+    this.budgets = { ...DEFAULT_READ_BUDGETS, ...options.budgets };
     this.current = { kind, state: 'waiting', message: 'not started', path: this.path, lastReadAt: null, lastChangeAt: null };
   }
 
@@ -80,6 +135,7 @@ export class FileSource implements QuoteSource {
     if (!this.stopped) return;
     this.stopped = false;
     this.listener = listener;
+    running.add(this);
     const target = basename(this.path);
     // The folder, not the file: Excel's save deletes and renames, and a watch on the file alone loses it.
     this.watcher = watch(dirname(this.path), {
@@ -90,18 +146,20 @@ export class FileSource implements QuoteSource {
         return path !== dirname(this.path) && (name !== target || name.startsWith('~$'));
       },
     });
+    openWatchers += 1;
     const onEvent = (path: string) => {
       if (basename(path) === target) this.schedule(this.options.debounceMs);
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
-    this.watcher.on('error', (error) => this.setStatus('error', `watching the folder failed: ${String(error)}`));
+    this.watcher.on('error', (error) => this.setStatus('error', `watching the folder failed: ${statusMessage(error)}`));
     // chokidar re-reads a folder at most once a second, so a rename that follows another within a second would
     // wait for that throttle; the folder's own change notifications (fs.watch) see each rename at once.
     try {
       this.folderWatcher = fsWatch(dirname(this.path), (_event, name) => {
         if (name === null || name.toString() === target) this.schedule(this.options.debounceMs);
       });
-      this.folderWatcher.on('error', () => this.folderWatcher?.close());
+      openWatchers += 1;
+      this.folderWatcher.on('error', () => this.closeFolderWatcher());
     } catch {
       this.folderWatcher = null; // a folder that cannot be watched this way (some network drives): chokidar and the poll remain
     }
@@ -109,23 +167,39 @@ export class FileSource implements QuoteSource {
     this.schedule(0);
   }
 
+  /** Stops at once: a read in progress is not waited for (its worker ends), every watcher and timer is closed. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.readTimer) clearTimeout(this.readTimer);
     this.pollTimer = null;
     this.readTimer = null;
-    this.folderWatcher?.close();
-    this.folderWatcher = null;
-    await this.watcher?.close();
+    this.closeFolderWatcher();
+    const reader = this.reader;
+    this.reader = null;
+    const closing = reader?.close();
+    const watcher = this.watcher;
     this.watcher = null;
+    if (watcher) {
+      await watcher.close();
+      openWatchers -= 1;
+    }
+    await closing;
     await this.reading;
+    running.delete(this);
     this.setStatus('stopped', null);
     this.listener = null;
   }
 
   status(): SourceStatus {
     return this.current;
+  }
+
+  private closeFolderWatcher() {
+    if (!this.folderWatcher) return;
+    this.folderWatcher.close();
+    this.folderWatcher = null;
+    openWatchers -= 1;
   }
 
   /** Reads now (or once the read in progress ends). Resolves when the file has been read. */
@@ -147,31 +221,44 @@ export class FileSource implements QuoteSource {
   private schedule(delayMs: number) {
     if (this.stopped) return;
     if (this.readTimer) clearTimeout(this.readTimer);
+    // After a read that ran out of time or memory, events wait for the hold too: the file would only cost it again.
+    const wait = Math.max(delayMs, this.holdUntil - Date.now());
     this.readTimer = setTimeout(() => {
       this.readTimer = null;
       void this.readNow();
-    }, delayMs);
+    }, wait);
   }
 
   private async read(): Promise<void> {
+    if (this.stopped) return;
     const now = this.options.now;
-    let before;
-    let snapshot: Snapshot;
+    this.reader ??= new ReaderThread({ memoryMb: this.options.readerMemoryMb });
+    let read: ThreadRead;
     try {
-      before = await stat(this.path);
-      const buffer = await readFile(this.path);
-      snapshot = await parseQuotesBuffer(this.kind, buffer);
+      read = await this.reader.read(this.path, this.budgets, {
+        deadlineMs: this.budgets.maxReadMs + this.options.deadlineMarginMs,
+        maxSymbols: this.options.maxSymbols,
+        onPaused: this.options.afterBytes,
+      });
     } catch (error) {
       this.failed(error);
       return;
     }
     if (this.stopped) return;
+    const { snapshot } = read;
+    if (snapshot.quotes.size === 0) {
+      this.failed(new Error(noQuotesMessage(this.kind)));
+      return;
+    }
     this.failures = 0;
+    this.heavyFailures = 0;
+    this.holdUntil = 0;
     this.missingSince = null;
     const readAt = now();
-    if (before.mtimeMs !== this.lastMtimeMs || before.size !== this.lastSize) this.lastRewriteSeenAt = readAt;
-    this.lastMtimeMs = before.mtimeMs;
-    this.lastSize = before.size;
+    if (read.mtimeMs !== this.lastMtimeMs || read.size !== this.lastSize) this.lastRewriteSeenAt = readAt;
+    this.lastMtimeMs = read.mtimeMs;
+    this.lastSize = read.size;
+    this.warnings = warningSummary(snapshot.warnings);
     const changes = diffSnapshots(this.previous, snapshot);
     this.previous = snapshot;
     const lastChangeAt = changes.size > 0 ? readAt : this.current.lastChangeAt;
@@ -182,10 +269,14 @@ export class FileSource implements QuoteSource {
 
   private failed(error: unknown) {
     if (this.stopped) return;
+    if (error instanceof ReaderError && error.reason === 'stopped') return;
     this.failures += 1;
     const fsError = error as NodeJS.ErrnoException;
     const missing = fsError?.code === 'ENOENT';
-    const message = fsError?.code ? describeFsError(fsError) : error instanceof Error ? error.message : String(error);
+    let message: string;
+    if (error instanceof ReaderError) message = error.reason === 'time' ? timeLimitError(this.budgets).message : error.message;
+    else if (fsError?.code) message = describeFsError(fsError);
+    else message = error instanceof Error ? error.message : String(error);
     // Gone for how long: counted from the first "not found", not from the last good read (saves may be minutes apart).
     this.missingSince = missing ? (this.missingSince ?? this.options.now()) : null;
     const goneFor = this.current.lastReadAt === null || this.missingSince === null ? Infinity : this.options.now() - this.missingSince;
@@ -193,6 +284,12 @@ export class FileSource implements QuoteSource {
       // Most likely Excel between deleting the old file and renaming the new one in: try again soon, quietly.
     } else if (missing) this.setStatus('waiting', 'waiting for file: not found');
     else this.setStatus('error', message);
+    if (error instanceof ReaderError) {
+      // Out of time or memory: the same file would cost a core (and a worker) again at once; wait longer each time.
+      this.heavyFailures += 1;
+      const hold = Math.min(this.options.maxHeavyBackoffMs, this.options.maxBackoffMs * 2 ** Math.min(this.heavyFailures, 10));
+      this.holdUntil = Date.now() + hold;
+    }
     this.schedule(Math.min(this.options.maxBackoffMs, 25 * 2 ** Math.min(this.failures, 10)));
   }
 
@@ -205,23 +302,40 @@ export class FileSource implements QuoteSource {
     if (lastChange !== null && now - lastChange > quietAfterMs) {
       return ['quiet', `no value changed for ${Math.round((now - lastChange) / 1000)} s (TOS closed or the market shut?)`];
     }
-    return ['connected', null];
+    return ['connected', this.warnings];
   }
 
-  private async poll() {
-    if (this.stopped || this.reading) return;
-    try {
-      const now = await stat(this.path);
-      if (now.mtimeMs !== this.lastMtimeMs || now.size !== this.lastSize) this.schedule(0);
-      else if (this.current.state === 'connected' || this.current.state === 'stale' || this.current.state === 'quiet') {
-        this.setStatus(...this.freshness(this.options.now()));
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && this.current.state !== 'waiting') this.schedule(0);
+  /** The freshness of a good read, now: stale and quiet follow the clock, whatever a read is doing. */
+  private refreshFreshness() {
+    if (this.current.state === 'connected' || this.current.state === 'stale' || this.current.state === 'quiet') {
+      this.setStatus(...this.freshness(this.options.now()));
     }
   }
 
-  private setStatus(state: SourceStatus['state'], message: string | null) {
+  private async poll() {
+    if (this.stopped) return;
+    // A read in progress (maybe stuck until its deadline) or a stat still out (a slow drive) must not hold the
+    // status: stale is decided by the clock here, not by a read finishing. A change seen meanwhile is the watchers'
+    // to report (the read in progress may already have it; a second read of the same bytes would be waste).
+    if (this.reading || this.polling) {
+      this.refreshFreshness();
+      return;
+    }
+    this.polling = true;
+    try {
+      const now = await lstat(this.path);
+      if (this.stopped) return;
+      if (now.mtimeMs !== this.lastMtimeMs || now.size !== this.lastSize) this.schedule(0);
+      else this.refreshFreshness();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && this.current.state !== 'waiting') this.schedule(0);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private setStatus(state: SourceStatus['state'], raw: string | null) {
+    const message = raw === null ? null : statusMessage(raw);
     if (this.current.state === state && this.current.message === message) return;
     this.current = { ...this.current, state, message };
     this.listener?.status(this.current);

@@ -19,7 +19,11 @@ export interface LiveDataOptions {
 }
 
 export class LiveData {
+  /** The source asked for last (its status is the one shown), and the one started and not yet stopped. */
   private source: QuoteSource | null = null;
+  private running: QuoteSource | null = null;
+  /** The switches in flight, one after another. */
+  private switching: Promise<void> = Promise.resolve();
   private readonly changedAt = new Map<string, number>();
   private readonly pending = new Set<string>();
   private frameTimer: NodeJS.Timeout | null = null;
@@ -31,14 +35,38 @@ export class LiveData {
     private readonly options: LiveDataOptions = {},
   ) {}
 
-  /** Switches to a source; the old one stops first. Quotes already in the desk stay until new ones come. */
+  /**
+   * Switches to a source; the old one stops first. Quotes already in the desk stay until new ones come. Switches run
+   * one after another and the last asked wins: a source replaced before its turn never starts, and every source
+   * that started is stopped when replaced, however the calls overlap.
+   */
   async use(source: QuoteSource): Promise<void> {
-    const old = this.source;
     this.source = source;
     // The watchlist is the new source's symbols; quotes already in the desk stay until new ones come.
     this.changedAt.clear();
     this.pending.clear();
+    const turn = this.switching.then(() => this.switchTo(source));
+    this.switching = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async stop(): Promise<void> {
+    this.source = null;
+    const turn = this.switching.then(() => this.switchTo(null));
+    this.switching = turn.catch(() => undefined);
+    await turn;
+    if (this.frameTimer) clearTimeout(this.frameTimer);
+    this.frameTimer = null;
+  }
+
+  /** One switch, in its turn: stop what runs, start `source` if it is still the one asked for. */
+  private async switchTo(source: QuoteSource | null): Promise<void> {
+    if (this.running && this.running === this.source) return; // asked again for what already runs
+    const old = this.running;
+    this.running = null;
     await old?.stop();
+    if (source === null || this.source !== source) return; // replaced while it waited: it never starts
+    this.running = source;
     source.start({
       snapshot: (snapshot, changes, readAt) => {
         if (this.source === source) this.onSnapshot(snapshot, changes, readAt);
@@ -49,14 +77,6 @@ export class LiveData {
         this.scheduleFrame();
       },
     });
-  }
-
-  async stop(): Promise<void> {
-    const source = this.source;
-    this.source = null;
-    await source?.stop();
-    if (this.frameTimer) clearTimeout(this.frameTimer);
-    this.frameTimer = null;
   }
 
   status(): SourceStatus | null {

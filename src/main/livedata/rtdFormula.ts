@@ -1,25 +1,52 @@
 // Understands a TOS RTD call in a cell formula: =RTD("tos.rtd",,"LAST","/ES"), with the spellings Excel users
 // write (ProgID case, `,,` / `, ,` / `""`), and field or symbol arguments that are cell references ($A6, E$1,
-// Sheet1!B2) or concatenations (".SPY"&$A6). References are resolved from cached values by the caller.
+// Sheet1!B2), defined names (Symbol) or concatenations (".SPY"&$A6). The caller resolves references and names
+// from cached values; this module only reads the formula's text.
 
-export type Term = { kind: 'text'; text: string } | { kind: 'ref'; sheet: string | null; address: string };
+export type Term =
+  | { kind: 'text'; text: string }
+  | { kind: 'ref'; sheet: string | null; address: string }
+  | { kind: 'name'; name: string };
 
 /** An argument: terms joined by `&`; empty when nothing was written. */
 export type Argument = readonly Term[];
 
 export type RtdCall = { progId: Argument; field: Argument; symbol: Argument };
 
-export type ParsedFormula = { kind: 'none' } | { kind: 'rtd'; call: RtdCall } | { kind: 'error'; message: string };
+export type ParsedFormula =
+  | { kind: 'none' }
+  | {
+      kind: 'rtd';
+      call: RtdCall;
+      /** The formula is more than this one call (`=RTD(...)*100`, `IFERROR(RTD(...),0)`): its value is not the topic's. */
+      wrapped: boolean;
+      /** Arguments after the symbol (`=RTD("tos.rtd",,"LAST","VFF","MARK")`). */
+      extraArguments: number;
+    }
+  | { kind: 'error'; message: string };
 
 const RTD_START = /(^|[^A-Za-z0-9_.])RTD\s*\(/i;
+// The plain form almost every cell holds, read without the general splitter: RTD("tos.rtd",,"LAST",$A2).
+const PLAIN_CALL = /^\s*=?\s*RTD\(\s*"([^"]*)"\s*,\s*(?:"")?\s*,\s*"([^"]*)"\s*,\s*(?:"([^"]*)"|(\$?[A-Za-z]{1,3}\$?\d{1,7}))\s*\)\s*$/i;
 
 /** Finds the RTD call of a formula and splits its arguments; `none` when the formula has no RTD call. */
 export function parseRtdFormula(formula: string): ParsedFormula {
+  const plain = PLAIN_CALL.exec(formula);
+  if (plain) {
+    const [, progId, field, symbolText, symbolRef] = plain;
+    const symbol: Term =
+      symbolText !== undefined ? { kind: 'text', text: symbolText } : { kind: 'ref', sheet: null, address: symbolRef!.replace(/\$/g, '').toUpperCase() };
+    const call = { progId: [{ kind: 'text', text: progId! }], field: [{ kind: 'text', text: field! }], symbol: [symbol] } satisfies RtdCall;
+    return { kind: 'rtd', call, wrapped: false, extraArguments: 0 };
+  }
   const match = RTD_START.exec(formula);
   if (!match) return { kind: 'none' };
   const open = match.index + match[0].length;
-  const args = splitArguments(formula, open);
-  if (typeof args === 'string') return { kind: 'error', message: args };
+  const split = splitArguments(formula, open);
+  if (typeof split === 'string') return { kind: 'error', message: split };
+  const { args, close } = split;
+  const before = formula.slice(0, match.index + match[1]!.length).trim();
+  const wrapped = !(before === '' || before === '=') || formula.slice(close + 1).trim() !== '';
   if (args.length < 3) return { kind: 'error', message: 'RTD needs a ProgID, a server, a field and a symbol' };
   const parsed: Argument[] = [];
   for (const raw of args) {
@@ -30,11 +57,11 @@ export function parseRtdFormula(formula: string): ParsedFormula {
   // RTD(progId, server, topic1, topic2): TOS takes the field as topic1 and the symbol as topic2.
   const [progId, , field, symbol] = parsed;
   if (!symbol) return { kind: 'error', message: 'RTD call has no symbol argument' };
-  return { kind: 'rtd', call: { progId: progId!, field: field!, symbol } };
+  return { kind: 'rtd', call: { progId: progId!, field: field!, symbol }, wrapped, extraArguments: Math.max(0, parsed.length - 4) };
 }
 
-/** The raw argument texts of the call whose "(" ends at `open`, or a message when it does not close. */
-function splitArguments(formula: string, open: number): string[] | string {
+/** The raw argument texts of the call whose "(" ends at `open` and where it closes, or a message when it does not. */
+function splitArguments(formula: string, open: number): { args: string[]; close: number } | string {
   const args: string[] = [];
   let depth = 0;
   let current = '';
@@ -63,7 +90,7 @@ function splitArguments(formula: string, open: number): string[] | string {
     } else if (ch === ')') {
       if (depth === 0) {
         args.push(current);
-        return args;
+        return { args, close: i };
       }
       depth -= 1;
       current += ch;
@@ -77,6 +104,8 @@ function splitArguments(formula: string, open: number): string[] | string {
 
 const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_. ]*))!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+// A defined name: letters, digits, _ . and \, not a cell address and not TRUE/FALSE (which REF and the caller rule out).
+const NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
 function parseArgument(raw: string): Argument | string {
   const text = raw.trim();
@@ -97,6 +126,10 @@ function parseArgument(raw: string): Argument | string {
     if (ref) {
       const sheet = ref[1]?.replace(/''/g, "'") ?? ref[2] ?? null;
       terms.push({ kind: 'ref', sheet, address: `${ref[3]!.toUpperCase()}${ref[4]}` });
+      continue;
+    }
+    if (NAME.test(piece) && !/^(true|false)$/i.test(piece)) {
+      terms.push({ kind: 'name', name: piece });
       continue;
     }
     return `cannot read the RTD argument ${piece} (only text, cell references and & are understood)`;

@@ -1,23 +1,32 @@
-// Reads a TOS workbook (.xlsx, .xlsm) into a snapshot: RTD cells understood from their formulas, tables by their
-// header row, the RTD cell winning where both give a field (LIVEDATA.md). Reads only: never writes the file.
-import ExcelJS from 'exceljs';
+// Turns what a workbook holds (workbookModel.ts) into a snapshot, by LIVEDATA.md's rules: RTD values from Excel's
+// volatileDependencies when the workbook has it, else from the cells' RTD formulas; tables by their header row; the
+// RTD value winning where both give a field. Pure: it reads no file, and never writes one.
 import { canonicalSymbol } from '../engine/instruments';
 import { captionKey, fieldOfCaption, fieldOfRtd, SYMBOL_CAPTION, type LiveField } from './fields';
 import { isTosProgId, parseRtdFormula, type Argument } from './rtdFormula';
-import type { LiveQuote, LiveValue, Snapshot } from './snapshot';
+import { finishSnapshot, type LiveQuote, type LiveValue, type Snapshot } from './snapshot';
 import { fieldValue, textValue } from './values';
+import { columnName, parseAddress, type CellValue, type ModelCell, type ModelSheet, type WorkbookModel } from './workbookModel';
 
-type Sheet = ExcelJS.Worksheet;
-type Cell = ExcelJS.Cell;
-
-/** The cached value of a cell: a formula's result (cell.result: exceljs drops a 0 from cell.value), else its value. */
-function cached(cell: Cell): unknown {
-  if (cell.type === ExcelJS.ValueType.Formula || cell.formula) return cell.result;
-  return cell.value;
-}
-
-function valueFor(field: LiveField, raw: unknown): LiveValue {
-  return field === 'description' ? textValue(raw) : fieldValue(field, raw);
+/**
+ * Where the value being read sits, for its warnings: one per read, moved from cell to cell, the address built only
+ * when there is something to say (most cells have nothing).
+ */
+class CellWarnings {
+  sheet: ModelSheet | null = null;
+  row = 0;
+  col = 0;
+  constructor(private readonly warnings: string[]) {}
+  readonly warn = (problem: string) => {
+    this.warnings.push(this.sheet ? `${where(this.sheet, this.row, this.col)}: ${problem}` : problem);
+  };
+  valueFor(field: LiveField, raw: unknown, sheet: ModelSheet | null, row: number, col: number): LiveValue {
+    if (field === 'description') return textValue(raw);
+    this.sheet = sheet;
+    this.row = row;
+    this.col = col;
+    return fieldValue(field, raw, this.warn);
+  }
 }
 
 class Quotes {
@@ -32,112 +41,184 @@ class Quotes {
   }
 }
 
-interface RtdCell {
-  readonly row: number;
-  readonly col: number;
-  readonly symbol: string;
-  readonly field: LiveField | undefined;
-  readonly value: unknown;
+/** Which cells of a sheet show RTD topics, and the symbols each row's RTD cells name. */
+class RtdCells {
+  readonly symbolsByRow = new Map<number, Set<string>>();
+  private readonly addresses = new Set<number>();
+
+  add(row: number, col: number, symbol: string | null) {
+    this.addresses.add(row * 16_384 + col);
+    if (symbol === null) return;
+    let symbols = this.symbolsByRow.get(row);
+    if (!symbols) this.symbolsByRow.set(row, (symbols = new Set()));
+    symbols.add(symbol);
+  }
+
+  has(row: number, col: number): boolean {
+    return this.addresses.has(row * 16_384 + col);
+  }
 }
 
-/** Reads a workbook already in memory. */
-export async function readWorkbookBuffer(buffer: Buffer | ArrayBuffer): Promise<Snapshot> {
-  const workbook = new ExcelJS.Workbook();
-  // Non-streaming on purpose: the streaming reader loses filled-down shared formulas.
-  await workbook.xlsx.load(buffer as ArrayBuffer);
+function sortedKeys<T>(map: ReadonlyMap<number, T>): number[] {
+  return [...map.keys()].sort((a, b) => a - b);
+}
+
+function where(sheet: ModelSheet, row: number, col: number): string {
+  return `${sheet.name}!${columnName(col)}${row}`;
+}
+
+/** The quotes a workbook holds. */
+export function quotesOfWorkbook(model: WorkbookModel): Snapshot {
   const rtd = new Quotes();
   const table = new Quotes();
   const warnings: string[] = [];
-  workbook.eachSheet((sheet) => readSheet(workbook, sheet, rtd, table, warnings));
+  const cellWarnings = new CellWarnings(warnings);
+  const rtdCells = new Map<ModelSheet, RtdCells>(model.sheets.map((sheet) => [sheet, new RtdCells()]));
+  if (model.volatile) readVolatileTopics(model, rtd, rtdCells, warnings, cellWarnings);
+  else model.sheets.forEach((sheet, index) => readRtdFormulas(model, sheet, index, rtd, rtdCells.get(sheet)!, warnings, cellWarnings));
+  for (const sheet of model.sheets) readTables(sheet, table, rtdCells.get(sheet)!, cellWarnings);
   for (const [symbol, fields] of rtd.map) {
-    for (const [field, value] of Object.entries(fields)) table.set(symbol, field as LiveField, value);
+    for (const [field, value] of Object.entries(fields) as [LiveField, LiveValue][]) {
+      // An RTD cell without a value does not hide a table's value (rule 3).
+      if (value === null && table.map.get(symbol)?.[field] != null) continue;
+      table.set(symbol, field, value);
+    }
   }
-  return { source: 'workbook', quotes: table.map, warnings };
+  return finishSnapshot('workbook', table.map, warnings);
 }
 
-function readSheet(workbook: ExcelJS.Workbook, sheet: Sheet, rtd: Quotes, table: Quotes, warnings: string[]) {
-  const rtdCells: RtdCell[] = [];
-  const rtdAddresses = new Set<string>();
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const formula = cell.formula;
-      if (!formula) return;
-      const parsed = parseRtdFormula(formula);
-      if (parsed.kind === 'none') return;
-      const where = `${sheet.name}!${cell.address}`;
-      if (parsed.kind === 'error') {
-        if (/tos\.rtd/i.test(formula)) warnings.push(`${where}: ${parsed.message}`);
-        return;
-      }
-      const progId = resolve(workbook, sheet, parsed.call.progId);
-      if (progId.kind === 'ok' ? progId.text.trim().toLowerCase() !== 'tos.rtd' : !isTosProgId(parsed.call.progId)) return;
-      const fieldName = resolve(workbook, sheet, parsed.call.field);
-      if (fieldName.kind === 'error') return void warnings.push(`${where}: field argument ${fieldName.message}`);
-      const symbolText = resolve(workbook, sheet, parsed.call.symbol);
-      if (symbolText.kind === 'error') return void warnings.push(`${where}: symbol argument ${symbolText.message}`);
-      const symbol = canonicalSymbol(symbolText.text);
-      if (symbol === '') return void warnings.push(`${where}: symbol argument is empty`);
-      const field = fieldOfRtd(fieldName.text);
-      rtdCells.push({ row: Number(cell.row), col: Number(cell.col), symbol, field, value: cached(cell) });
-      rtdAddresses.add(cell.address);
-    });
-  });
-
-  const symbolsByRow = new Map<number, Set<string>>();
-  for (const c of rtdCells) {
-    if (!symbolsByRow.has(c.row)) symbolsByRow.set(c.row, new Set());
-    symbolsByRow.get(c.row)!.add(c.symbol);
-    // Fields we do not use (DELTA, IMPL_VOL...) are not an error; they are left out.
-    if (c.field) rtd.set(c.symbol, c.field, valueFor(c.field, c.value));
+/** Rule 4: Excel's own list of live topics, with their arguments evaluated and their current values. */
+function readVolatileTopics(model: WorkbookModel, rtd: Quotes, rtdCells: Map<ModelSheet, RtdCells>, warnings: string[], cellWarnings: CellWarnings) {
+  const sheetsById = new Map<number, ModelSheet>();
+  for (const sheet of model.sheets) if (sheet.sheetId !== null) sheetsById.set(sheet.sheetId, sheet);
+  for (const topic of model.volatile!) {
+    if (topic.server.trim().toLowerCase() !== 'tos.rtd') continue; // other RTD servers are not ours: no warning
+    const first = topic.cells[0];
+    const firstSheet = (first && sheetsById.get(first.sheetId)) ?? null;
+    const [, fieldName = '', symbolText = ''] = topic.strings;
+    const symbol = canonicalSymbol(symbolText);
+    for (const cell of topic.cells) {
+      const sheet = sheetsById.get(cell.sheetId);
+      if (sheet) rtdCells.get(sheet)!.add(cell.row, cell.col, symbol === '' ? null : symbol);
+    }
+    // A topic with no symbol is a formula filled down past the last symbol: it shows #N/A and means nothing.
+    if (symbol === '') continue;
+    if (topic.strings.length > 3) warnings.push(`${first && firstSheet ? `${where(firstSheet, first.row, first.col)}: ` : ''}extra RTD arguments after the symbol are ignored`);
+    const field = fieldOfRtd(fieldName);
+    if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, topic.value, firstSheet, first?.row ?? 0, first?.col ?? 0));
   }
-  readTables(sheet, table, symbolsByRow, rtdAddresses);
+}
+
+/** Rules 1 and 5 without volatileDependencies: each cell's RTD formula, its arguments resolved from cached values. */
+function readRtdFormulas(
+  model: WorkbookModel,
+  sheet: ModelSheet,
+  sheetIndex: number,
+  rtd: Quotes,
+  cells: RtdCells,
+  warnings: string[],
+  cellWarnings: CellWarnings,
+) {
+  for (const row of sortedKeys(sheet.rows)) {
+    const rowCells = sheet.rows.get(row)!;
+    for (const col of sortedKeys(rowCells)) {
+      const cell = rowCells.get(col)!;
+      const formula = cell.formula;
+      if (!formula) continue;
+      const parsed = parseRtdFormula(formula);
+      if (parsed.kind === 'none') continue;
+      if (parsed.kind === 'error') {
+        if (/tos\.rtd/i.test(formula)) warnings.push(`${where(sheet, row, col)}: ${parsed.message}`);
+        continue;
+      }
+      const context: Context = { model, sheet, sheetIndex, row, col };
+      const progId = resolve(context, parsed.call.progId);
+      if (progId.kind === 'ok' ? progId.text.trim().toLowerCase() !== 'tos.rtd' : !isTosProgId(parsed.call.progId)) continue;
+      const fieldName = resolve(context, parsed.call.field);
+      if (fieldName.kind === 'error') {
+        warnings.push(`${where(sheet, row, col)}: field argument ${fieldName.message}`);
+        continue;
+      }
+      const symbolText = resolve(context, parsed.call.symbol);
+      if (symbolText.kind === 'error') {
+        warnings.push(`${where(sheet, row, col)}: symbol argument ${symbolText.message}`);
+        continue;
+      }
+      const symbol = canonicalSymbol(symbolText.text);
+      if (symbol === '') {
+        warnings.push(`${where(sheet, row, col)}: symbol argument is empty`);
+        continue;
+      }
+      cells.add(row, col, symbol);
+      if (parsed.wrapped) {
+        // The cell shows what the formula makes of the topic, not the topic: without volatileDependencies we have no
+        // way to the topic's own value.
+        warnings.push(`${where(sheet, row, col)}: RTD inside a formula: value not used`);
+        continue;
+      }
+      if (parsed.extraArguments > 0) warnings.push(`${where(sheet, row, col)}: extra RTD arguments after the symbol are ignored`);
+      // Fields we do not use (DELTA, IMPL_VOL...) are not an error; they are left out.
+      const field = fieldOfRtd(fieldName.text);
+      if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, cell.value, sheet, row, col));
+    }
+  }
 }
 
 /** Header rows (a Symbol cell and two or more field captions) and the rows under them, to the first empty symbol. */
-function readTables(sheet: Sheet, table: Quotes, symbolsByRow: Map<number, Set<string>>, rtdAddresses: Set<string>) {
-  const rowCount = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
-  for (let r = 1; r <= rowCount; r += 1) {
-    const header = headerOf(sheet.getRow(r));
+function readTables(sheet: ModelSheet, table: Quotes, rtdCells: RtdCells, cellWarnings: CellWarnings) {
+  const rows = sortedKeys(sheet.rows);
+  for (let i = 0; i < rows.length; i += 1) {
+    const header = headerOf(sheet.rows.get(rows[i]!)!);
     if (!header) continue;
-    let rowNumber = r + 1;
-    for (; rowNumber <= rowCount; rowNumber += 1) {
-      const row = sheet.getRow(rowNumber);
-      const label = textValue(cached(row.getCell(header.symbolCol)));
-      if (label === null) break;
-      const rtdSymbols = symbolsByRow.get(rowNumber);
+    let rowNumber = rows[i]! + 1;
+    for (; ; rowNumber += 1) {
+      const row = sheet.rows.get(rowNumber);
+      const label = row ? textValue(row.get(header.symbolCol)?.value ?? null) : null;
+      if (label === null || !row) break;
+      const rtdSymbols = rtdCells.symbolsByRow.get(rowNumber);
       // A row whose RTD cells all name one symbol is that symbol's; the Symbol cell is then only a label.
       const symbol = rtdSymbols?.size === 1 ? [...rtdSymbols][0]! : canonicalSymbol(label);
+      if (symbol === '') break;
       for (const [col, field] of header.columns) {
-        const cell = row.getCell(col);
-        if (rtdAddresses.has(cell.address)) continue;
-        const raw = cached(cell);
-        if (raw === null || raw === undefined) continue;
-        table.set(symbol, field, valueFor(field, raw));
+        if (rtdCells.has(rowNumber, col)) continue;
+        const raw = row.get(col)?.value ?? null;
+        if (raw === null) continue;
+        table.set(symbol, field, cellWarnings.valueFor(field, raw, sheet, rowNumber, col));
       }
     }
-    r = rowNumber - 1;
+    // Go on below the table.
+    while (i + 1 < rows.length && rows[i + 1]! < rowNumber) i += 1;
   }
 }
 
-function headerOf(row: ExcelJS.Row): { symbolCol: number; columns: Map<number, LiveField> } | null {
+function headerOf(row: ReadonlyMap<number, ModelCell>): { symbolCol: number; columns: Map<number, LiveField> } | null {
   let symbolCol = 0;
   const columns = new Map<number, LiveField>();
-  row.eachCell({ includeEmpty: false }, (cell) => {
-    const text = typeof cell.value === 'string' ? cell.value : textValue(cached(cell));
-    if (text === null) return;
-    if (captionKey(text) === SYMBOL_CAPTION && symbolCol === 0) symbolCol = Number(cell.col);
+  for (const col of sortedKeys(row)) {
+    const value = row.get(col)!.value;
+    const text = typeof value === 'string' ? value : textValue(value);
+    if (text === null) continue;
+    if (captionKey(text) === SYMBOL_CAPTION && symbolCol === 0) symbolCol = col;
     else {
       const field = fieldOfCaption(text);
-      if (field) columns.set(Number(cell.col), field);
+      if (field) columns.set(col, field);
     }
-  });
+  }
   return symbolCol > 0 && columns.size >= 2 ? { symbolCol, columns } : null;
+}
+
+interface Context {
+  readonly model: WorkbookModel;
+  readonly sheet: ModelSheet;
+  readonly sheetIndex: number;
+  readonly row: number;
+  readonly col: number;
 }
 
 type Resolved = { kind: 'ok'; text: string } | { kind: 'error'; message: string };
 
-/** An argument's text: literals as written, references through their cached values. */
-function resolve(workbook: ExcelJS.Workbook, sheet: Sheet, argument: Argument): Resolved {
+/** An argument's text: literals as written, references and names through their cached values. */
+function resolve(context: Context, argument: Argument): Resolved {
   if (argument.length === 0) return { kind: 'error', message: 'is empty' };
   let text = '';
   for (const term of argument) {
@@ -145,11 +226,85 @@ function resolve(workbook: ExcelJS.Workbook, sheet: Sheet, argument: Argument): 
       text += term.text;
       continue;
     }
-    const target = term.sheet ? workbook.getWorksheet(term.sheet) : sheet;
-    if (!target) return { kind: 'error', message: `refers to a missing sheet ${term.sheet}` };
-    const value = textValue(cached(target.getCell(term.address)));
+    let target: { sheet: ModelSheet; row: number; col: number } | string;
+    if (term.kind === 'ref') {
+      const sheet = term.sheet === null ? context.sheet : sheetNamed(context.model, term.sheet);
+      if (!sheet) return { kind: 'error', message: `refers to a missing sheet ${term.sheet}` };
+      const address = parseAddress(term.address);
+      if (!address) return { kind: 'error', message: `refers to a cell that cannot exist (${term.address})` };
+      target = { sheet, ...address };
+    } else {
+      const named = resolveName(context, term.name);
+      if (named.kind === 'error') return named;
+      if (named.kind === 'text') {
+        text += named.text;
+        continue;
+      }
+      target = named;
+    }
+    const value = textValue(cellValue(target.sheet, target.row, target.col));
     if (value === null) return { kind: 'error', message: `refers to an empty cell` };
     text += value;
   }
   return { kind: 'ok', text };
+}
+
+function cellValue(sheet: ModelSheet, row: number, col: number): CellValue {
+  return sheet.rows.get(row)?.get(col)?.value ?? null;
+}
+
+function sheetNamed(model: WorkbookModel, name: string): ModelSheet | undefined {
+  const lower = name.toLowerCase();
+  return model.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+// Sheet1!$A:$A, 'My sheet'!$B$2, $A$2:$A$100, $3:$3, "AAPL"
+const NAMED_RANGE =
+  /^(?:(?:'((?:[^']|'')+)'|([^'!:]+))!)?(?:\$?([A-Za-z]{1,3})(?:\$?(\d{1,7}))?)?(?::\$?([A-Za-z]{1,3})?(?:\$?(\d{1,7}))?)?$/;
+const ROW_RANGE = /^(?:(?:'((?:[^']|'')+)'|([^'!:]+))!)?\$?(\d{1,7}):\$?(\d{1,7})$/;
+
+type NamedTarget = { kind: 'cell'; sheet: ModelSheet; row: number; col: number } | { kind: 'text'; text: string } | { kind: 'error'; message: string };
+
+/**
+ * A defined name as one cell, as Excel does in a cell formula: a single cell is itself; a column (`$A:$A`,
+ * `$A$2:$A$100`) is its cell in the formula's row, a row range its cell in the formula's column (implicit
+ * intersection). Names local to the formula's sheet come before workbook names.
+ */
+function resolveName(context: Context, name: string): NamedTarget {
+  const lower = name.toLowerCase();
+  const candidates = context.model.names.filter((n) => n.name.toLowerCase() === lower);
+  const defined = candidates.find((n) => n.sheetIndex === context.sheetIndex) ?? candidates.find((n) => n.sheetIndex === null);
+  if (!defined) return { kind: 'error', message: `names ${name}, which the workbook does not define` };
+  const refersTo = defined.refersTo.trim().replace(/^=/, '');
+  const literal = /^"((?:[^"]|"")*)"$/.exec(refersTo);
+  if (literal) return { kind: 'text', text: literal[1]!.replace(/""/g, '"') };
+  const notOneCell: NamedTarget = { kind: 'error', message: `names ${name}, which is not one cell in this row` };
+  const rows = ROW_RANGE.exec(refersTo);
+  if (rows) {
+    const sheet = rows[1] || rows[2] ? sheetNamed(context.model, (rows[1] ?? rows[2]!).replace(/''/g, "'")) : context.sheet;
+    const [top, bottom] = [Number(rows[3]), Number(rows[4])];
+    if (!sheet || top !== bottom) return notOneCell;
+    return { kind: 'cell', sheet, row: top, col: context.col };
+  }
+  const range = NAMED_RANGE.exec(refersTo);
+  if (!range || !range[3]) return notOneCell;
+  const sheetName = range[1]?.replace(/''/g, "'") ?? range[2];
+  const sheet = sheetName ? sheetNamed(context.model, sheetName) : context.sheet;
+  if (!sheet) return { kind: 'error', message: `names ${name}, on a missing sheet ${sheetName}` };
+  const firstCol = parseAddress(`${range[3]}1`)!.col;
+  const lastCol = range[5] ? parseAddress(`${range[5]}1`)!.col : firstCol;
+  const firstRow = range[4] ? Number(range[4]) : 1;
+  const lastRow = range[6] ? Number(range[6]) : range[5] && !range[4] ? 1_048_576 : firstRow;
+  const isColumnRange = range[5] !== undefined && range[4] === undefined && range[6] === undefined;
+  if (!range[5] && range[4]) return { kind: 'cell', sheet, row: firstRow, col: firstCol }; // a single cell
+  if (isColumnRange || (firstCol === lastCol && range[4] && range[6])) {
+    const top = isColumnRange ? 1 : firstRow;
+    const bottom = isColumnRange ? 1_048_576 : lastRow;
+    if (firstCol !== lastCol || context.row < top || context.row > bottom) return notOneCell;
+    return { kind: 'cell', sheet, row: context.row, col: firstCol };
+  }
+  if (firstRow === lastRow && range[4] && range[6] && context.col >= firstCol && context.col <= lastCol) {
+    return { kind: 'cell', sheet, row: firstRow, col: context.col };
+  }
+  return notOneCell;
 }

@@ -28,6 +28,7 @@ import { settingsToData } from '../engine/settings';
 import { FileSource } from '../livedata/fileSource';
 import { LiveData } from '../livedata/liveData';
 import { PracticeSource, type PracticeSourceOptions } from '../livedata/practiceSource';
+import { checkQuotesPath, type QuotesPathOptions } from '../livedata/quotesPath';
 import type { QuoteSource } from '../livedata/source';
 import { buildSnapshot } from './snapshotBuilder';
 
@@ -213,20 +214,28 @@ export class Terminal {
   private async startSource() {
     const saved = this.desk.ledger.preference('source') as SourcePreference | undefined;
     if (saved?.kind === 'file') {
-      const result = await this.setSource(saved);
+      // A saved file may be missing for now (Excel and its export macro not started yet): "waiting for file".
+      const result = await this.setSource(saved, { allowMissing: true });
       if (result.ok) return;
       this.log(`the saved data source ${saved.path} could not be used: ${result.error.message}; using the practice feed`);
     }
     await this.setSource({ kind: 'practice' });
   }
 
-  private async setSource(preference: SourcePreference): Promise<Result<SourceStatusView>> {
+  private async setSource(preference: SourcePreference, pathOptions: QuotesPathOptions = {}): Promise<Result<SourceStatusView>> {
     let source: QuoteSource;
     try {
-      source = preference.kind === 'file' ? new FileSource(preference.path, this.options.fileSource) : new PracticeSource(this.options.practice);
+      if (preference.kind === 'file') {
+        // Refused when chosen, before anything opens it: a pipe, a link, a share or a device would hang or mislead.
+        const checked = checkQuotesPath(preference.path, process.platform, pathOptions);
+        if (!checked.ok) return fail('SOURCE_ERROR', checked.message);
+        preference = { kind: 'file', path: checked.path };
+        source = new FileSource(checked.path, this.options.fileSource);
+      } else source = new PracticeSource(this.options.practice);
     } catch (error) {
       return fail('SOURCE_ERROR', error instanceof Error ? error.message : String(error));
     }
+    // LiveData runs overlapping switches one after another, the last asked winning; each call resolves in order.
     await this.live.use(source);
     this.source = preference;
     this.desk.ledger.setPreference('source', preference);

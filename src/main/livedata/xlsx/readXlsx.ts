@@ -1,0 +1,334 @@
+// The tick path's workbook reader: straight from the zip, only the parts quotes need (the sheet list and defined
+// names, shared strings, volatileDependencies, the worksheets' cells), each streamed once through the XML tokenizer
+// within the read's budgets. Builds the workbook model; the quote rules live in workbook.ts. Never writes the file.
+import { quotesOfWorkbook } from '../workbook';
+import type { Snapshot } from '../snapshot';
+import { DEFAULT_READ_BUDGETS, type ReadBudgets } from '../readLimits';
+import { parseAddress, type CellValue, type DefinedName, type ModelCell, type ModelSheet, type VolatileTopic, type WorkbookModel } from '../workbookModel';
+import { fillSharedFormula } from './sharedFormula';
+import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
+import { WorkbookFormatError, WorkbookZip, type PartLimits } from './zipParts';
+
+const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** Reads a workbook already in memory into quotes, within the budgets (the file's size was checked by the caller). */
+export async function readWorkbookBuffer(buffer: Buffer, budgets: ReadBudgets = DEFAULT_READ_BUDGETS, startedAt = performance.now()): Promise<Snapshot> {
+  return quotesOfWorkbook(await readWorkbookModel(buffer, budgets, startedAt));
+}
+
+export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = DEFAULT_READ_BUDGETS, startedAt = performance.now()): Promise<WorkbookModel> {
+  const limits: PartLimits = { maxUnpackedBytes: budgets.maxUnpackedBytes, deadline: startedAt + budgets.maxReadMs };
+  const zip = await WorkbookZip.open(buffer, limits);
+  try {
+    const workbookPath = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : await officeDocumentPath(zip, limits);
+    const workbookXml = await zip.read(workbookPath);
+    if (!workbookXml) throw new WorkbookFormatError('not a workbook: the file has no workbook part (is it an Excel file?)');
+    const book = scanWorkbook(workbookXml, limits);
+    const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+    const relsPath = `${folder}_rels/${workbookPath.slice(folder.length)}.rels`;
+    const rels = await readRelationships(zip, relsPath, folder, limits);
+
+    const sharedStringsPath = rels.byType.get('sharedStrings') ?? `${folder}sharedStrings.xml`;
+    const sharedStringsXml = await zip.read(sharedStringsPath);
+    const sharedStrings = sharedStringsXml ? scanSharedStrings(sharedStringsXml, limits) : [];
+
+    const volatilePath = rels.byType.get('volatileDependencies') ?? `${folder}volatileDependencies.xml`;
+    const volatileXml = await zip.read(volatilePath);
+    const volatile = volatileXml ? scanVolatileDependencies(volatileXml, limits) : null;
+
+    const sheets: ModelSheet[] = [];
+    for (const sheet of book.sheets) {
+      const path = rels.byId.get(sheet.relId);
+      // Chart sheets and dialog sheets have no cells.
+      if (!path || !/worksheets\//.test(path)) continue;
+      const xml = await zip.read(path);
+      if (!xml) continue;
+      sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows: scanWorksheet(xml, sharedStrings, limits) });
+    }
+    // Names local to a sheet count sheets by their place among all <sheet> entries, chart sheets included.
+    const names = book.names.map((n) => {
+      const target = n.sheetIndex === null ? undefined : book.sheets[n.sheetIndex];
+      const at = target ? sheets.findIndex((s) => s.name === target.name) : -1;
+      return { ...n, sheetIndex: n.sheetIndex === null ? null : at };
+    });
+    return { sheets, names, volatile };
+  } finally {
+    zip.close();
+  }
+}
+
+async function officeDocumentPath(zip: WorkbookZip, limits: PartLimits): Promise<string> {
+  const rels = await readRelationships(zip, '_rels/.rels', '', limits);
+  const path = rels.byType.get('officeDocument');
+  if (!path) throw new WorkbookFormatError('not a workbook: the file has no workbook part (is it an Excel file?)');
+  return path;
+}
+
+interface Relationships {
+  readonly byId: Map<string, string>;
+  /** The last part of the type (`sharedStrings`, `worksheet`) -> the part's path. */
+  readonly byType: Map<string, string>;
+}
+
+async function readRelationships(zip: WorkbookZip, path: string, folder: string, limits: PartLimits): Promise<Relationships> {
+  const rels: Relationships = { byId: new Map(), byType: new Map() };
+  const xml = await zip.read(path);
+  if (!xml) return rels;
+  XmlScan.run(
+    xml,
+    {
+      open(name, scan) {
+        if (name !== 'Relationship') return;
+        const id = scan.attr('Id');
+        const target = scan.attr('Target');
+        const type = scan.attr('Type') ?? '';
+        if (!id || !target || scan.attr('TargetMode') === 'External') return;
+        const resolved = resolvePartPath(folder, target);
+        rels.byId.set(id, resolved);
+        if (type.startsWith(RELATIONSHIP) || type.includes('/relationships/')) rels.byType.set(type.slice(type.lastIndexOf('/') + 1), resolved);
+      },
+      close() {},
+    },
+    limits,
+  );
+  return rels;
+}
+
+/** `worksheets/sheet1.xml` from `xl/` -> `xl/worksheets/sheet1.xml`; `/xl/x.xml` -> `xl/x.xml`; `../a` climbs. */
+function resolvePartPath(folder: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+interface BookSheet {
+  readonly name: string;
+  readonly sheetId: number | null;
+  readonly relId: string;
+}
+
+function scanWorkbook(xml: Uint8Array, limits: PartLimits): { sheets: BookSheet[]; names: DefinedName[] } {
+  const sheets: BookSheet[] = [];
+  const names: DefinedName[] = [];
+  let name: { name: string; sheetIndex: number | null } | null = null;
+  XmlScan.run(
+    xml,
+    {
+      open(tag, scan) {
+        if (tag === 'sheet') {
+          const sheetId = Number(scan.attr('sheetId'));
+          sheets.push({ name: scan.attr('name') ?? '', sheetId: Number.isInteger(sheetId) ? sheetId : null, relId: scan.attr('id') ?? '' });
+        } else if (tag === 'definedName') {
+          const local = scan.attr('localSheetId');
+          name = { name: scan.attr('name') ?? '', sheetIndex: local === undefined ? null : Number(local) };
+        }
+      },
+      close(tag, text) {
+        if (tag === 'definedName' && name) {
+          names.push({ ...name, refersTo: xmlText(text) });
+          name = null;
+        }
+      },
+    },
+    limits,
+  );
+  return { sheets, names };
+}
+
+function scanSharedStrings(xml: Uint8Array, limits: PartLimits): string[] {
+  const strings: string[] = [];
+  let current = '';
+  // Phonetic runs (<rPh>) hold a reading aid, not the cell's text.
+  let phonetic = 0;
+  XmlScan.run(
+    xml,
+    {
+      open(tag) {
+        if (tag === 'si') current = '';
+        else if (tag === 'rPh') phonetic += 1;
+      },
+      close(tag, text) {
+        if (tag === 't') {
+          if (phonetic === 0) current += xmlText(text);
+        } else if (tag === 'rPh') phonetic -= 1;
+        else if (tag === 'si') strings.push(current);
+      },
+    },
+    limits,
+  );
+  return strings;
+}
+
+function cachedValue(type: string | undefined, text: string): CellValue {
+  switch (type) {
+    case 'str':
+    case 'inlineStr':
+    case 'd':
+      return text;
+    case 'b':
+      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+    case 'e':
+      return { error: text.trim() };
+    default: {
+      const trimmed = text.trim();
+      if (trimmed === '') return null;
+      const number = Number(trimmed);
+      // Not a number after all: hand the text on, for the value rules to refuse.
+      return Number.isNaN(number) ? trimmed : number;
+    }
+  }
+}
+
+function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): VolatileTopic[] {
+  const topics: VolatileTopic[] = [];
+  let server = '';
+  let inRealTimeData = false;
+  let topic: { type: string | undefined; strings: string[]; value: string; cells: { sheetId: number; row: number; col: number }[] } | null = null;
+  XmlScan.run(
+    xml,
+    {
+      open(tag, scan) {
+        if (tag === 'volType') inRealTimeData = scan.attr('type') === 'realTimeData';
+        else if (tag === 'main') server = scan.attr('first') ?? '';
+        else if (tag === 'tp' && inRealTimeData) topic = { type: scan.attr('t'), strings: [], value: '', cells: [] };
+        else if (tag === 'tr' && topic) {
+          const address = parseAddress(scan.attr('r') ?? '');
+          const sheetId = Number(scan.attr('s'));
+          if (address && Number.isInteger(sheetId)) topic.cells.push({ sheetId, ...address });
+        }
+      },
+      close(tag, text) {
+        if (!topic) return;
+        if (tag === 'stp') topic.strings.push(xmlText(text));
+        else if (tag === 'v') topic.value = xmlText(text);
+        else if (tag === 'tp') {
+          topics.push({ server, strings: topic.strings, value: cachedValue(topic.type ?? 'n', topic.value), cells: topic.cells });
+          topic = null;
+        }
+      },
+    },
+    limits,
+  );
+  return topics;
+}
+
+interface SharedMaster {
+  readonly row: number;
+  readonly col: number;
+  /** Null when the master formula has no RTD in it: its followers need no filling down. */
+  readonly formula: string | null;
+}
+
+const MENTIONS_RTD = /rtd/i;
+
+/** A worksheet's cells: cached values, and formulas where they mention RTD (shared ones filled down). */
+function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], limits: PartLimits): Map<number, Map<number, ModelCell>> {
+  const rows = new Map<number, Map<number, ModelCell>>();
+  const masters = new Map<string, SharedMaster>();
+  let rowNumber = 0;
+  let row: Map<number, ModelCell> | null = null;
+  let col = 0;
+  let inCell = false;
+  let type: string | undefined;
+  let value: string | null = null;
+  let inline = '';
+  let phonetic = 0;
+  let formula: string | null = null;
+  let formulaType: string | undefined;
+  let sharedIndex: string | undefined;
+
+  const rowOf = (r: number) => {
+    let found = rows.get(r);
+    if (!found) rows.set(r, (found = new Map()));
+    return found;
+  };
+
+  const handler: XmlHandler = {
+    open(tag, scan) {
+      switch (tag) {
+        case 'row': {
+          const r = Number(scan.attr('r'));
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          row = null;
+          col = 0;
+          break;
+        }
+        case 'c': {
+          const address = parseAddress(scan.attr('r') ?? '');
+          if (address) {
+            if (address.row !== rowNumber) {
+              rowNumber = address.row;
+              row = null;
+            }
+            col = address.col;
+          } else col += 1;
+          inCell = true;
+          type = scan.attr('t');
+          value = null;
+          inline = '';
+          formula = null;
+          formulaType = undefined;
+          sharedIndex = undefined;
+          break;
+        }
+        case 'f':
+          formulaType = scan.attr('t');
+          sharedIndex = scan.attr('si');
+          break;
+        case 'rPh':
+          phonetic += 1;
+          break;
+      }
+    },
+    close(tag, text) {
+      if (!inCell) return;
+      switch (tag) {
+        case 'v':
+          value = xmlText(text);
+          break;
+        case 't':
+          if (phonetic === 0) inline += xmlText(text);
+          break;
+        case 'rPh':
+          phonetic -= 1;
+          break;
+        case 'f':
+          formula = formulaOf(text);
+          break;
+        case 'c': {
+          inCell = false;
+          let cached: CellValue;
+          if (type === 's') {
+            const index = value === null ? NaN : Number(value);
+            cached = Number.isInteger(index) ? (sharedStrings[index] ?? null) : null;
+          } else if (type === 'inlineStr') cached = inline;
+          else cached = value === null ? null : cachedValue(type, value);
+          if (cached === null && formula === null) break;
+          row ??= rowOf(rowNumber);
+          row.set(col, formula === null ? { value: cached } : { value: cached, formula });
+          break;
+        }
+      }
+    },
+  };
+
+  function formulaOf(raw: string): string | null {
+    // Only formulas that mention RTD are kept, and only they are decoded (`&quot;tos.rtd&quot;`).
+    if (formulaType !== 'shared' || sharedIndex === undefined) return MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+    if (raw.trim() !== '') {
+      const own = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+      masters.set(sharedIndex, { row: rowNumber, col, formula: own });
+      return own;
+    }
+    const master = masters.get(sharedIndex);
+    if (!master || master.formula === null) return null;
+    return fillSharedFormula(master.formula, rowNumber - master.row, col - master.col);
+  }
+
+  XmlScan.run(xml, handler, limits);
+  return rows;
+}
