@@ -12,7 +12,7 @@ export default defineConfig({
       outDir: 'out/main',
       // The workbook reader's ESM-only dependencies (htmlparser2 v12 and its own) cannot be require()d from the CJS
       // bundle on every Node: they are bundled in instead.
-      externalizeDeps: { exclude: ['htmlparser2', 'entities', 'domhandler', 'domutils', 'domelementtype', 'fflate'] },
+      externalizeDeps: { exclude: ['htmlparser2', 'entities', 'domhandler', 'domutils', 'domelementtype'] },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/app/index.ts'),

@@ -4,7 +4,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Dec } from '../../src/main/engine/decimal';
 import { FileSource, fileSourceHandles, type FileSourceOptions } from '../../src/main/livedata/fileSource';
 import { DEFAULT_MAX_SYMBOLS, DEFAULT_READ_BUDGETS } from '../../src/main/livedata/quotesFile';
 import {
@@ -48,13 +47,13 @@ function file(name: string, content: string | Buffer): string {
 }
 
 describe('the wire form of a snapshot', () => {
-  it('carries every decimal exactly, as text, and rebuilds Decs on the main side', () => {
+  it('carries every value exactly, as the canonical text the snapshot holds', () => {
     const snapshot: Snapshot = {
       source: 'workbook',
       quotes: new Map([
-        ['/ES', { last: new Dec('6857.25'), bid: new Dec('-0.07'), ask: null, description: 'E-mini S&P 500 — Dezember' }],
-        ['TINY', { last: new Dec('0.000000000001'), volume: new Dec('999999999999999'), netChange: new Dec('-0'), description: null }],
-        ['ZB', { last: new Dec('117.4375') }],
+        ['/ES', { last: '6857.25', bid: '-0.07', ask: null, description: 'E-mini S&P 500 — Dezember' }],
+        ['TINY', { last: '0.000000000001', volume: '999999999999999', netChange: '0', description: null }],
+        ['ZB', { last: '117.4375' }],
       ]),
       warnings: ['Sheet1!C7: symbol argument refers to an empty cell'],
     };
@@ -64,11 +63,7 @@ describe('the wire form of a snapshot', () => {
     expect(snapshotToJson(back)).toEqual(snapshotToJson(snapshot));
     expect(back.warnings).toEqual(snapshot.warnings);
     const es = back.quotes.get('/ES')!;
-    expect(es.last).toBeInstanceOf(Dec);
-    expect((es.last as Dec).eq('6857.25')).toBe(true);
-    expect((es.bid as Dec).toFixed()).toBe('-0.07');
-    expect(es.ask).toBeNull();
-    expect(es.description).toBe('E-mini S&P 500 — Dezember');
+    expect(es).toEqual({ last: '6857.25', bid: '-0.07', ask: null, description: 'E-mini S&P 500 — Dezember' });
     expect('mark' in es).toBe(false); // a field without a cell stays absent, never null
   });
 
@@ -98,7 +93,7 @@ describe('the reader thread', () => {
       { symbol: '/ES', bid: '6857.25' },
       { symbol: 'MSFT', last: '430.25' },
     ]);
-    expect(read.snapshot.quotes.get('MSFT')!.last).toBeInstanceOf(Dec);
+    expect(read.snapshot.quotes.get('MSFT')!.last).toBe('430.25');
     expect(read.size).toBeGreaterThan(0);
     expect(liveReaderThreads()).toBe(1);
     // The same worker serves the next read.

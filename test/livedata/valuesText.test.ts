@@ -37,3 +37,18 @@ describe('fieldText', () => {
     expect(fieldText('netChange', -7.0000000000000007e-2)).toBe('-0.07');
   });
 });
+
+describe('crossed quotes compare decimal text exactly', () => {
+  it('warns exactly when bid > ask, for any two canonical decimals', async () => {
+    const { finishSnapshot } = await import('../../src/main/livedata/snapshot');
+    const { Dec } = await import('../../src/main/engine/decimal');
+    const decimal = fc.integer({ min: -10_000_000, max: 10_000_000 }).chain((n) => fc.integer({ min: 0, max: 6 }).map((scale) => new Dec(n).div(10 ** scale).toFixed()));
+    fc.assert(
+      fc.property(decimal, decimal, (bid, ask) => {
+        const crossed = finishSnapshot('csv', new Map([['/ES', { bid, ask, mark: '1' }]]), []).warnings.length > 0;
+        expect(crossed).toBe(new Dec(bid).greaterThan(ask));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

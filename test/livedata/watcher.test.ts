@@ -93,7 +93,7 @@ function lasts(snapshot: Snapshot): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [symbol, quote] of snapshot.quotes) {
     const last = quote.last;
-    out[symbol] = last === undefined || last === null ? null : typeof last === 'string' ? last : last.toFixed();
+    out[symbol] = last ?? null;
   }
   return out;
 }

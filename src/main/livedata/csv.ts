@@ -2,11 +2,10 @@
 // (LIVEDATA.md "CSV"). A torn file, a row with the wrong number of fields or a file that is not a quotes file
 // fails the read, so the last good quotes stay. An error message never quotes the file: at most a line number.
 import { parse } from 'csv-parse/sync';
-import type { Dec } from '../engine/decimal';
 import { canonicalSymbol } from '../engine/instruments';
 import { captionKey, fieldOfCaption, SYMBOL_CAPTION, type LiveField } from './fields';
 import { finishSnapshot, type LiveQuote, type Snapshot } from './snapshot';
-import { fieldValue, printable, textValue, type ValueWarning } from './values';
+import { fieldText, printable, textValue, type ValueWarning } from './values';
 
 export class CsvFormatError extends Error {
   constructor(message: string) {
@@ -145,10 +144,10 @@ function headerColumns(header: readonly string[], symbolCol: number): Column[] {
 }
 
 /** `640 x 280` (spaces optional): bid size 640, ask size 280. */
-function sizePair(raw: string, warn: ValueWarning): [bidSize: Dec | null, askSize: Dec | null] {
+function sizePair(raw: string, warn: ValueWarning): [bidSize: string | null, askSize: string | null] {
   const at = raw.search(/x/i);
   if (at < 0) return [null, null];
-  return [fieldValue('bidSize', raw.slice(0, at), warn), fieldValue('askSize', raw.slice(at + 1), warn)];
+  return [fieldText('bidSize', raw.slice(0, at), warn), fieldText('askSize', raw.slice(at + 1), warn)];
 }
 
 export function readCsvText(input: string): Snapshot {
@@ -199,7 +198,7 @@ export function readCsvText(input: string): Snapshot {
       caption = column.caption;
       if (column.field === 'description') quote.description = textValue(raw);
       else if (column.field === 'size pair') [quote.bidSize, quote.askSize] = sizePair(raw, warn);
-      else quote[column.field] = fieldValue(column.field, raw, warn);
+      else quote[column.field] = fieldText(column.field, raw, warn);
     }
     if (quotes.has(symbol)) warnings.push(`row ${line}: ${printable(symbol)} appears again; the later row wins`);
     quotes.set(symbol, quote);

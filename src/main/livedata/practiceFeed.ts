@@ -107,17 +107,17 @@ export class PracticeMarket {
       const close = price(walk.closeTicks);
       const netChange = last.minus(close);
       quotes.set(walk.instrument.symbol, {
-        bid: price(walk.bidTicks),
-        ask: price(walk.bidTicks + walk.spread),
-        last,
-        bidSize: new Dec(walk.bidSize),
-        askSize: new Dec(walk.askSize),
-        volume: new Dec(walk.volume),
-        high: price(walk.highTicks),
-        low: price(walk.lowTicks),
-        close,
-        netChange,
-        percentChange: netChange.div(close).times(100).toDecimalPlaces(2),
+        bid: price(walk.bidTicks).toFixed(),
+        ask: price(walk.bidTicks + walk.spread).toFixed(),
+        last: last.toFixed(),
+        bidSize: String(walk.bidSize),
+        askSize: String(walk.askSize),
+        volume: String(walk.volume),
+        high: price(walk.highTicks).toFixed(),
+        low: price(walk.lowTicks).toFixed(),
+        close: close.toFixed(),
+        netChange: netChange.toFixed(),
+        percentChange: netChange.div(close).times(100).toDecimalPlaces(2).toFixed(),
         description: walk.instrument.description,
       });
     }

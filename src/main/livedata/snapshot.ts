@@ -1,12 +1,17 @@
 // A snapshot is what one read of a source gives: per symbol, the fields it has cells for (a value, or null when
 // the cell says N/A), and warnings about cells that looked like quotes but could not be understood.
-// Every reader ends with finishSnapshot, so a value that cannot be a price never reaches the engine.
-import { plain, type Dec } from '../engine/decimal';
+// Every reader ends with finishSnapshot, so a value that cannot be a price never reaches the engine. Values stay
+// text (canonical decimals) until they change: only what reaches the engine becomes a Decimal.
+import { Dec } from '../engine/decimal';
 import type { QuoteUpdate } from '../engine/quotes';
 import { LIVE_FIELDS, type LiveField } from './fields';
 import { inValueRange, PRICE_FIELDS, printable } from './values';
 
-export type LiveValue = Dec | string | null;
+/**
+ * A field's value: for the numeric fields a canonical decimal as text (`6857.25`, `-0.07`: values.ts fieldText's form,
+ * so equal values are equal strings), for description its text; null when the cell says N/A.
+ */
+export type LiveValue = string | null;
 export type LiveQuote = Partial<Record<LiveField, LiveValue>>;
 
 export interface Snapshot {
@@ -16,10 +21,7 @@ export interface Snapshot {
 }
 
 function sameValue(a: LiveValue | undefined, b: LiveValue | undefined): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return a.eq(b);
+  return a === b;
 }
 
 /** The fields of `next` that differ from `previous` (a field that disappears is sent as null). */
@@ -52,10 +54,48 @@ export function toQuoteUpdate(symbol: string, quote: LiveQuote, time: number): Q
   for (const field of LIVE_FIELDS) {
     const value = quote[field];
     if (value === undefined) continue;
-    if (field === 'description') update.description = typeof value === 'string' ? value : null;
-    else update[field] = typeof value === 'string' ? null : value;
+    if (field === 'description') update.description = value;
+    else update[field] = value === null ? null : new Dec(value);
   }
   return update;
+}
+
+/** Whether canonical decimal text is within what values.ts accepts (|v| < 1e15, and 0 or |v| >= 1e-12), without a Decimal. */
+function inRange(value: string): boolean {
+  const unsigned = value.startsWith('-') ? value.slice(1) : value;
+  if (!/^\d+(\.\d+)?$/.test(unsigned)) {
+    try {
+      return inValueRange(new Dec(value));
+    } catch {
+      return false;
+    }
+  }
+  const dot = unsigned.indexOf('.');
+  const whole = dot < 0 ? unsigned : unsigned.slice(0, dot);
+  if (whole !== '0') return whole.replace(/^0+/, '').length <= 15;
+  const fraction = dot < 0 ? '' : unsigned.slice(dot + 1);
+  const lead = fraction.search(/[1-9]/);
+  return lead < 0 || lead < 12;
+}
+
+/** Compares two canonical decimal texts (fieldText's form) exactly, without building Decimals: -1, 0 or 1. */
+function compareText(a: string, b: string): number {
+  const negativeA = a.startsWith('-');
+  const negativeB = b.startsWith('-');
+  if (negativeA !== negativeB) return negativeA ? -1 : 1;
+  const magnitude = compareMagnitude(negativeA ? a.slice(1) : a, negativeB ? b.slice(1) : b);
+  return negativeA ? -magnitude : magnitude;
+}
+
+function compareMagnitude(a: string, b: string): number {
+  const [wholeA = '', fractionA = ''] = a.split('.');
+  const [wholeB = '', fractionB = ''] = b.split('.');
+  if (wholeA.length !== wholeB.length) return wholeA.length < wholeB.length ? -1 : 1;
+  if (wholeA !== wholeB) return wholeA < wholeB ? -1 : 1;
+  const width = Math.max(fractionA.length, fractionB.length);
+  const x = fractionA.padEnd(width, '0');
+  const y = fractionB.padEnd(width, '0');
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /** More warnings than this say nothing more to a trader, and would make the status and inspect's output huge. */
@@ -78,11 +118,12 @@ export function finishSnapshot(source: Snapshot['source'], quotes: ReadonlyMap<s
     for (const key in raw) {
       const field = key as LiveField;
       const value = raw[field];
-      if (value === undefined || value === null || typeof value === 'string') continue;
+      if (value === undefined || value === null || field === 'description') continue;
       let problem: string | null = null;
-      if (!inValueRange(value)) problem = `${field} value out of range`;
-      else if (!future && field !== 'description' && PRICE_FIELDS.has(field) && (value.isNegative() || value.isZero())) {
-        problem = value.isZero() ? '' : `${field} ${plain(value)} is not a price`;
+      // Text from values.ts is in range already; a long one from another reader may not be.
+      if (value.length >= 14 && !inRange(value)) problem = `${field} value out of range`;
+      else if (!future && PRICE_FIELDS.has(field) && (value.startsWith('-') || value === '0')) {
+        problem = value === '0' ? '' : `${field} ${printable(value)} is not a price`;
       }
       if (problem === null) continue;
       // Copied only when a value changes: the reader's quote stays as it read it.
@@ -91,9 +132,9 @@ export function finishSnapshot(source: Snapshot['source'], quotes: ReadonlyMap<s
       if (problem) all.push(`${printable(symbol)}: ${problem}`);
     }
     const { bid, ask, mark } = quote;
-    if (bid && ask && typeof bid !== 'string' && typeof ask !== 'string' && bid.greaterThan(ask)) {
+    if (bid && ask && compareText(bid, ask) > 0) {
       const marked = mark === undefined || mark === null ? ': marked from last' : '';
-      all.push(`${printable(symbol)}: bid ${plain(bid)} is above ask ${plain(ask)} (crossed quote${marked})`);
+      all.push(`${printable(symbol)}: bid ${bid} is above ask ${ask} (crossed quote${marked})`);
     }
     finished.set(symbol, quote);
   }
@@ -110,9 +151,7 @@ export function snapshotToJson(snapshot: Snapshot): { source: string; quotes: Re
       for (const field of LIVE_FIELDS) {
         const value = quote[field];
         if (value === undefined || value === null) continue;
-        // Plain notation; a value finishSnapshot would have refused (too large or too small for plain text to
-        // stay short) is written with an exponent instead of as a string of thousands of digits.
-        row[field] = typeof value === 'string' ? value : inValueRange(value) ? plain(value) : value.toSignificantDigits(15).toString();
+        row[field] = value;
       }
       return row;
     });

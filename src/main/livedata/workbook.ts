@@ -5,7 +5,7 @@ import { canonicalSymbol } from '../engine/instruments';
 import { captionKey, fieldOfCaption, fieldOfRtd, SYMBOL_CAPTION, type LiveField } from './fields';
 import { isTosProgId, parseRtdFormula, type Argument } from './rtdFormula';
 import { finishSnapshot, type LiveQuote, type LiveValue, type Snapshot } from './snapshot';
-import { fieldValue, textValue } from './values';
+import { fieldText, textValue } from './values';
 import { columnName, parseAddress, type CellValue, type ModelCell, type ModelSheet, type WorkbookModel } from './workbookModel';
 
 /**
@@ -25,7 +25,7 @@ class CellWarnings {
     this.sheet = sheet;
     this.row = row;
     this.col = col;
-    return fieldValue(field, raw, this.warn);
+    return fieldText(field, raw, this.warn);
   }
 }
 
@@ -44,10 +44,12 @@ class Quotes {
 /** Which cells of a sheet show RTD topics, and the symbols each row's RTD cells name. */
 class RtdCells {
   readonly symbolsByRow = new Map<number, Set<string>>();
-  private readonly addresses = new Set<number>();
+  private readonly colsByRow = new Map<number, Set<number>>();
 
   add(row: number, col: number, symbol: string | null) {
-    this.addresses.add(row * 16_384 + col);
+    let cols = this.colsByRow.get(row);
+    if (!cols) this.colsByRow.set(row, (cols = new Set()));
+    cols.add(col);
     if (symbol === null) return;
     let symbols = this.symbolsByRow.get(row);
     if (!symbols) this.symbolsByRow.set(row, (symbols = new Set()));
@@ -55,7 +57,7 @@ class RtdCells {
   }
 
   has(row: number, col: number): boolean {
-    return this.addresses.has(row * 16_384 + col);
+    return this.colsByRow.get(row)?.has(col) ?? false;
   }
 }
 

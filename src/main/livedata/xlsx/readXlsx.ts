@@ -43,7 +43,8 @@ export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = D
       if (!path || !/worksheets\//.test(path)) continue;
       const xml = await zip.read(path);
       if (!xml) continue;
-      sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows: scanWorksheet(xml, sharedStrings, limits) });
+      // With volatileDependencies, RTD values and the cells that show them come from there: formulas are not needed.
+      sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows: scanWorksheet(xml, sharedStrings, volatile === null, limits) });
     }
     // Names local to a sheet count sheets by their place among all <sheet> entries, chart sheets included.
     const names = book.names.map((n) => {
@@ -135,6 +136,7 @@ function scanWorkbook(xml: Uint8Array, limits: PartLimits): { sheets: BookSheet[
       },
     },
     limits,
+    new Set(['definedName']),
   );
   return { sheets, names };
 }
@@ -159,6 +161,7 @@ function scanSharedStrings(xml: Uint8Array, limits: PartLimits): string[] {
       },
     },
     limits,
+    new Set(['t']),
   );
   return strings;
 }
@@ -212,6 +215,7 @@ function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): Volatile
       },
     },
     limits,
+    new Set(['stp', 'v']),
   );
   return topics;
 }
@@ -226,7 +230,7 @@ interface SharedMaster {
 const MENTIONS_RTD = /rtd/i;
 
 /** A worksheet's cells: cached values, and formulas where they mention RTD (shared ones filled down). */
-function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], limits: PartLimits): Map<number, Map<number, ModelCell>> {
+function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFormulas: boolean, limits: PartLimits): Map<number, Map<number, ModelCell>> {
   const rows = new Map<number, Map<number, ModelCell>>();
   const masters = new Map<string, SharedMaster>();
   let rowNumber = 0;
@@ -297,7 +301,7 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], limits
           phonetic -= 1;
           break;
         case 'f':
-          formula = formulaOf(text);
+          if (keepFormulas) formula = formulaOf(text);
           break;
         case 'c': {
           inCell = false;
@@ -329,6 +333,6 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], limits
     return fillSharedFormula(master.formula, rowNumber - master.row, col - master.col);
   }
 
-  XmlScan.run(xml, handler, limits);
+  XmlScan.run(xml, handler, limits, keepFormulas ? new Set(['v', 't', 'f']) : new Set(['v', 't']));
   return rows;
 }

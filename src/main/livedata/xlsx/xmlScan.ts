@@ -28,6 +28,11 @@ export function xmlText(text: string): string {
 const ONE_LETTER: (string | undefined)[] = [];
 for (const letter of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ') ONE_LETTER[letter.charCodeAt(0)] = letter;
 
+const COMMON_NAMES = new Map<number, string[]>();
+for (const name of ['row', 'tp', 'stp', 'tr', 'si', 'rPh', 'is', 'spans', 'ht', 'ref', 'customHeight', 'Id', 'Type', 'Target']) {
+  COMMON_NAMES.set(name.length, [...(COMMON_NAMES.get(name.length) ?? []), name]);
+}
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -38,17 +43,24 @@ export class XmlScan {
   /** Stream offset of chunks[0]. */
   private base = 0;
   private tagName = '';
-  private attrNames: string[] = [];
-  private attrValues: string[] = [];
+  private readonly attrNames: string[] = [];
+  private readonly attrValues: string[] = [];
+  /** How many of attrNames/attrValues belong to the element just opened (the arrays are reused, never shrunk). */
+  private attrCount = 0;
   private attrName = '';
   private attrValue = '';
   private text = '';
+  /** Whether the element just opened is one whose text the handler reads (text elsewhere is never sliced). */
+  private collecting = false;
 
-  private constructor(private readonly handler: XmlHandler) {}
+  private constructor(
+    private readonly handler: XmlHandler,
+    private readonly textOf: ReadonlySet<string>,
+  ) {}
 
-  /** Scans one part's bytes (UTF-8) to the end. */
-  static run(bytes: Uint8Array, handler: XmlHandler, limits: PartLimits): void {
-    const scan = new XmlScan(handler);
+  /** Scans one part's bytes (UTF-8) to the end; `textOf` names the elements whose text the handler reads. */
+  static run(bytes: Uint8Array, handler: XmlHandler, limits: PartLimits, textOf: ReadonlySet<string> = new Set()): void {
+    const scan = new XmlScan(handler, textOf);
     const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, scan.callbacks());
     const decoder = new TextDecoder('utf-8');
     for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
@@ -63,16 +75,24 @@ export class XmlScan {
 
   /** The value of an attribute of the element just opened (by local name), or undefined. */
   attr(name: string): string | undefined {
-    for (let i = 0; i < this.attrNames.length; i += 1) if (this.attrNames[i] === name) return this.attrValues[i];
+    for (let i = 0; i < this.attrCount; i += 1) if (this.attrNames[i] === name) return this.attrValues[i];
     return undefined;
   }
 
-  /** An element's local name; the one-letter names every cell is made of (c, f, v, t) without a new string. */
+  /**
+   * An element's or attribute's local name. The names a workbook repeats for every cell (c, f, v, r, s, t, row, tp,
+   * stp, tr...) come from a table instead of a new string each time: most of a sheet's garbage was its names.
+   */
   private name(start: number, end: number): string {
-    if (end - start === 1) {
-      const first = this.chunks[0]!;
-      const at = start - this.base;
-      if (at >= 0 && at < first.length) return ONE_LETTER[first.charCodeAt(at)] ?? this.slice(start, end);
+    const first = this.chunks[0]!;
+    const at = start - this.base;
+    const length = end - start;
+    if (at >= 0 && at + length <= first.length) {
+      if (length === 1) return ONE_LETTER[first.charCodeAt(at)] ?? this.slice(start, end);
+      const candidates = COMMON_NAMES.get(length);
+      if (candidates) {
+        for (const candidate of candidates) if (first.startsWith(candidate, at)) return candidate;
+      }
     }
     return localName(this.slice(start, end));
   }
@@ -97,11 +117,10 @@ export class XmlScan {
     return {
       onopentagname: (start, end) => {
         this.tagName = this.name(start, end);
-        this.attrNames.length = 0;
-        this.attrValues.length = 0;
+        this.attrCount = 0;
       },
       onattribname: (start, end) => {
-        this.attrName = localName(this.slice(start, end));
+        this.attrName = this.name(start, end);
         this.attrValue = '';
       },
       onattribdata: (start, end) => {
@@ -111,31 +130,35 @@ export class XmlScan {
         this.attrValue += String.fromCodePoint(codepoint);
       },
       onattribend: () => {
-        this.attrNames.push(this.attrName);
-        this.attrValues.push(xmlText(this.attrValue));
+        this.attrNames[this.attrCount] = this.attrName;
+        this.attrValues[this.attrCount] = xmlText(this.attrValue);
+        this.attrCount += 1;
       },
       onopentagend: () => {
         this.text = '';
+        this.collecting = this.textOf.has(this.tagName);
         this.handler.open(this.tagName, this);
       },
       onselfclosingtag: () => {
         this.text = '';
+        this.collecting = false;
         this.handler.open(this.tagName, this);
         this.handler.close(this.tagName, '');
       },
       onclosetag: (start, end) => {
         const text = this.text;
         this.text = '';
+        this.collecting = false;
         this.handler.close(this.name(start, end), text);
       },
       ontext: (start, end) => {
-        if (this.text.length < MAX_TEXT) this.text += this.slice(start, Math.min(end, start + MAX_TEXT));
+        if (this.collecting && this.text.length < MAX_TEXT) this.text += this.slice(start, Math.min(end, start + MAX_TEXT));
       },
       ontextentity: (codepoint) => {
-        if (this.text.length < MAX_TEXT) this.text += String.fromCodePoint(codepoint);
+        if (this.collecting && this.text.length < MAX_TEXT) this.text += String.fromCodePoint(codepoint);
       },
       oncdata: (start, end, endOffset) => {
-        if (this.text.length < MAX_TEXT) this.text += this.slice(start, Math.min(end - endOffset, start + MAX_TEXT));
+        if (this.collecting && this.text.length < MAX_TEXT) this.text += this.slice(start, Math.min(end - endOffset, start + MAX_TEXT));
       },
       oncomment: ignore,
       ondeclaration: ignore,
