@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError, Ledger } from '../../src/main/ledger/ledger';
+import { verifyLedger } from '../../src/main/ledger/verify';
 import { openTestDesk, quote, type TestDesk } from '../support/desk';
 import { tempDir } from '../support/scenario';
 
@@ -59,5 +60,30 @@ describe('the ledger file', () => {
     const before = changes();
     t.desk.applyQuote(quote({ symbol: 'MSFT', bid: '400.00', ask: '400.05' }));
     expect(changes()).toBe(before);
+  });
+});
+
+describe('verify replays order events through the transition table', () => {
+  it('finds no difference in a clean ledger, and names an event the table forbids or a status the events do not reach', async () => {
+    t = await openTestDesk();
+    const { desk } = t;
+    desk.applyQuote(quote({ symbol: 'AAPL', bid: '199.98', ask: '200.00', last: '199.99' }));
+    const filled = desk.placeOrder({ symbol: 'AAPL', side: 'BUY', qty: 1, orderType: 'MKT' });
+    const resting = desk.placeOrder({ symbol: 'AAPL', side: 'BUY', qty: 1, orderType: 'LMT', limit: '150', tif: 'GTC' });
+    if (!filled.ok || !resting.ok) throw new Error('orders refused');
+    desk.cancelOrder(resting.value.id);
+    expect(verifyLedger(desk.ledger)).toMatchObject({ ok: true, differences: [] });
+
+    const { sqlite } = desk.ledger;
+    // An invented event: a fill after the cancel.
+    sqlite
+      .prepare("INSERT INTO order_events (order_id, type, time, detail) VALUES (?, 'FILLED', '2026-01-05T14:31:00.000Z', NULL)")
+      .run(resting.value.id);
+    // A forgotten one: the filled order's FILLED event gone, so its events stop at WORKING.
+    sqlite.prepare("DELETE FROM order_events WHERE order_id = ? AND type = 'FILLED'").run(filled.value.id);
+    expect(verifyLedger(desk.ledger).differences).toEqual([
+      `order ${filled.value.id}: status FILLED but its events lead to WORKING`,
+      `order ${resting.value.id}: FILLED is not possible from CANCELED`,
+    ]);
   });
 });

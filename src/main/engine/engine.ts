@@ -3,7 +3,8 @@
 // error) without touching the state; the desk has the ledger write the change, then applies it.
 //
 // Invariants kept here:
-// - an order moves only along the transition table of model.ts, and every move writes its order event;
+// - an order comes into being and moves only through Draft.openOrder and Draft.moveOrder, which follow the
+//   transition table of model.ts and record the order event with each move;
 // - a fill happens at most once per order and carries the quote it met and the rule that filled it;
 // - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
 import { formatMoney } from '../../shared/format';
@@ -17,13 +18,10 @@ import { resolveInstrument } from './instruments';
 import {
   BROKERS,
   MARGIN_MODES,
-  transition,
   type Account,
   type Broker,
   type MarginMode,
   type Order,
-  type OrderEvent,
-  type OrderEventType,
 } from './model';
 import {
   checkClientOrderId,
@@ -66,41 +64,40 @@ export function placeOrder(state: EngineState, input: PlaceOrderInput, now: numb
   }
   const spec = checkOrderSpec(input, state.settings);
   if (!spec.ok) return invalid(spec.message);
-
   const draft = new Draft(state);
-  const { instrument } = spec.value;
-  const order: Order = {
+  const order = openOrder(draft, account.value, spec.value, clientOrderId.value, now);
+  return { ok: true, value: order, change: draft.toChange() };
+}
+
+/** A checked order enters the draft: REJECTED with its reason, or ACCEPTED and evaluated at once, as arriving. */
+function openOrder(draft: Draft, account: Account, spec: OrderSpec, clientOrderId: string | null, now: number): Order {
+  const { instrument } = spec;
+  const fields = {
     id: draft.nextOrderId(),
-    accountId: account.value.id,
-    clientOrderId: clientOrderId.value,
+    accountId: account.id,
+    clientOrderId,
     symbol: instrument.symbol,
     assetType: instrument.assetType,
-    side: spec.value.side,
-    qty: spec.value.qty,
-    type: spec.value.type,
-    limit: spec.value.limit,
-    stop: spec.value.stop,
-    tif: spec.value.tif,
-    status: 'WORKING',
+    side: spec.side,
+    qty: spec.qty,
+    type: spec.type,
+    limit: spec.limit,
+    stop: spec.stop,
+    tif: spec.tif,
     triggered: false,
     filledQty: ZERO,
     avgFillPrice: null,
     rejectReason: null,
     statusReason: null,
-    expiresAt: spec.value.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
+    expiresAt: spec.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
     createdAt: now,
     updatedAt: now,
   };
-  const rejection = businessRejection(draft, account.value, spec.value, null);
+  const rejection = businessRejection(draft, account, spec, null);
   if (rejection) {
-    const rejected: Order = { ...order, status: 'REJECTED', rejectReason: rejection, expiresAt: null };
-    draft.putOrder(rejected);
-    draft.addEvent(event(rejected, 'REJECTED', now, { reason: rejection }));
-    return { ok: true, value: rejected, change: draft.toChange() };
+    return draft.openOrder({ ...fields, rejectReason: rejection, expiresAt: null }, 'REJECTED', { reason: rejection });
   }
-  draft.addEvent(event(order, 'ACCEPTED', now, null));
-  const final = evaluateAndApply(draft, order, now, true);
-  return { ok: true, value: final, change: draft.toChange() };
+  return evaluateAndApply(draft, draft.openOrder(fields, 'ACCEPTED', null), now, true);
 }
 
 export function editOrder(state: EngineState, orderId: number, edit: EditOrderInput, now: number): Decision<Order> {
@@ -115,19 +112,18 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   if (rejection) return { ok: false, error: { code: 'EDIT_REJECTED', message: rejection } };
 
   const { tif } = spec.value;
-  const replaced: Order = {
-    ...order,
-    qty: spec.value.qty,
-    type: spec.value.type,
-    limit: spec.value.limit,
-    stop: spec.value.stop,
-    tif,
-    status: transition(order, 'REPLACED'),
-    triggered: false,
-    expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
-    updatedAt: now,
-  };
-  draft.addEvent(event(replaced, 'REPLACED', now, { before: terms(order), after: terms(replaced) }));
+  const after = { qty: spec.value.qty, type: spec.value.type, limit: spec.value.limit, stop: spec.value.stop, tif };
+  const replaced = draft.moveOrder(
+    order,
+    'REPLACED',
+    now,
+    {
+      ...after,
+      triggered: false,
+      expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
+    },
+    { before: terms(order), after: terms(after) },
+  );
   const final = evaluateAndApply(draft, replaced, now, true);
   return { ok: true, value: final, change: draft.toChange() };
 }
@@ -209,11 +205,8 @@ function businessRejection(view: EngineView, account: Account, spec: OrderSpec, 
 
 function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: boolean): Order {
   const instrument = resolveInstrument(order.symbol, draft.settings);
-  if (!instrument.ok) {
-    // A contract removed from the table after the order was placed: it rests until the contract is back.
-    draft.putOrder(order);
-    return order;
-  }
+  // A contract removed from the table after the order was placed: it rests until the contract is back.
+  if (!instrument.ok) return order;
   const quote = draft.quote(order.symbol);
   const evaluation: Evaluation = evaluateOrder(order, quote, {
     instrument: instrument.instrument,
@@ -222,13 +215,11 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
   });
   let current = order;
   if (evaluation.triggeredNow) {
-    current = { ...current, status: transition(current, 'TRIGGERED'), triggered: true, updatedAt: time };
     const t = triggerPrice(quote);
-    draft.addEvent(event(current, 'TRIGGERED', time, { [t?.source ?? 'price']: t?.price.toFixed() ?? null }));
+    current = draft.moveOrder(current, 'TRIGGERED', time, { triggered: true }, { [t?.source ?? 'price']: t?.price.toFixed() ?? null });
   }
   if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
   // A resting order the quote did not change is not rewritten: a tick costs nothing for it.
-  if (arriving || current !== order) draft.putOrder(current);
   return current;
 }
 
@@ -268,30 +259,20 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
     reason,
   };
   draft.addFill(fill);
-  const filled: Order = {
-    ...order,
-    status: transition(order, 'FILLED'),
-    filledQty: order.qty,
-    avgFillPrice: price,
-    updatedAt: time,
-  };
-  draft.putOrder(filled);
-  draft.addEvent(event(filled, 'FILLED', time, { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() }));
-  return filled;
+  return draft.moveOrder(
+    order,
+    'FILLED',
+    time,
+    { filledQty: order.qty, avgFillPrice: price },
+    { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() },
+  );
 }
 
 function endOrder(draft: Draft, order: Order, type: 'CANCELED' | 'EXPIRED', time: number, reason: string): Order {
-  const ended: Order = { ...order, status: transition(order, type), statusReason: reason, updatedAt: time };
-  draft.putOrder(ended);
-  draft.addEvent(event(ended, type, time, { reason }));
-  return ended;
+  return draft.moveOrder(order, type, time, { statusReason: reason }, { reason });
 }
 
-function event(order: Order, type: OrderEventType, time: number, detail: OrderEvent['detail']): OrderEvent {
-  return { orderId: order.id, type, time, detail };
-}
-
-function terms(order: Order) {
+function terms(order: Pick<Order, 'qty' | 'type' | 'limit' | 'stop' | 'tif'>) {
   return {
     qty: order.qty.toFixed(),
     orderType: order.type,

@@ -15,8 +15,10 @@ export type MarginMode = (typeof MARGIN_MODES)[number];
 export const BROKERS = ['PAPER', 'SCHWAB'] as const;
 export type Broker = (typeof BROKERS)[number];
 
-export type OrderStatus = 'WORKING' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
-export type OrderEventType = 'ACCEPTED' | 'REJECTED' | 'TRIGGERED' | 'REPLACED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
+export const ORDER_STATUSES = ['WORKING', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const ORDER_EVENT_TYPES = ['ACCEPTED', 'REJECTED', 'TRIGGERED', 'REPLACED', 'FILLED', 'CANCELED', 'EXPIRED'] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
 export interface Account {
   readonly id: string;
@@ -126,8 +128,16 @@ export function positionKey(accountId: string, symbol: string): string {
   return `${accountId}\u0000${symbol}`;
 }
 
-/** The order state machine: which event may follow which status. Anything else is a bug and fails loudly. */
-const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEventType, OrderStatus>>>> = {
+/** Where every order's life starts: before its first event it has no status, only this place in the table. */
+export const NEW = 'NEW';
+export type LifecycleState = typeof NEW | OrderStatus;
+
+/**
+ * The order state machine: which event may follow which status, and where it leads. Creation is a row of its own
+ * (NEW), so an order comes into being only through ACCEPTED or REJECTED. Anything else is a bug and fails loudly.
+ */
+export const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
+  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},
   CANCELED: {},
@@ -136,18 +146,20 @@ const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEventType, O
 };
 
 export class IllegalTransitionError extends Error {
-  constructor(orderId: number, status: OrderStatus, event: OrderEventType) {
-    super(`order ${orderId}: ${event} is not possible from ${status}`);
+  constructor(orderId: number, from: LifecycleState, event: OrderEventType) {
+    super(`order ${orderId}: ${event} is not possible from ${from}`);
     this.name = 'IllegalTransitionError';
   }
 }
 
-export function transition(order: Order, event: OrderEventType): OrderStatus {
-  const next = TRANSITIONS[order.status][event];
-  if (!next) throw new IllegalTransitionError(order.id, order.status, event);
-  return next;
+/** Where `event` leads from `from`, or undefined when the table forbids it (verify reports, never throws). */
+export function nextStatus(from: LifecycleState, event: OrderEventType): OrderStatus | undefined {
+  return TRANSITIONS[from][event];
 }
 
-export function isTerminal(status: OrderStatus): boolean {
-  return Object.keys(TRANSITIONS[status]).length === 0;
+/** The status an event moves an order to; throws when the table forbids it. */
+export function transition(orderId: number, from: LifecycleState, event: OrderEventType): OrderStatus {
+  const next = nextStatus(from, event);
+  if (!next) throw new IllegalTransitionError(orderId, from, event);
+  return next;
 }
