@@ -4,7 +4,9 @@
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
 import type { CommandName } from './channels';
-import type { AccountView, FillView, OrderView, PositionView } from './views';
+import type { AccountView, FillView, OrderPreview, OrderView, PositionView } from './views';
+
+export type { OrderPreview };
 
 const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
 const optionalPrice = z.union([decimal, z.literal(''), z.null()]).optional();
@@ -74,6 +76,15 @@ export const COMMANDS = {
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
+/** A request as main holds it once its schema has parsed it: what a handler receives. */
+export type ParsedRequest<K extends CommandName> = z.output<(typeof COMMANDS)[K]>;
+
+/** The schemas by name, typed so that a command's name picks its own request type: dispatch needs no cast. */
+export const REQUEST_SCHEMAS: { readonly [K in CommandName]: z.ZodType<ParsedRequest<K>> } = COMMANDS;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -145,22 +156,6 @@ export interface DeskSnapshot {
   fills: FillView[];
   quotes: QuoteView[];
   source: SourceStatusView;
-}
-
-export interface OrderPreview {
-  symbol: string;
-  assetType: 'EQ' | 'FUT' | 'OPT';
-  /** The price the estimate uses: the limit, the stop, or the market. */
-  price: string | null;
-  /** Notional (stock, options) or the contract value (futures), signed as cash moves: a buy is negative. */
-  cashEffect: string;
-  commission: string;
-  requirement: string;
-  availableFunds: string;
-  availableAfter: string;
-  buyingPowerAfter: string;
-  /** Why the engine would reject it (buying power, no price...), or null. */
-  warning: string | null;
 }
 
 export interface TerminalSettings {

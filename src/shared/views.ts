@@ -78,3 +78,19 @@ export interface FillView {
   /** The quote it met. */
   quote: { bid: string | null; ask: string | null; last: string | null; mark: string | null; time: string };
 }
+
+export interface OrderPreview {
+  symbol: string;
+  assetType: 'EQ' | 'FUT' | 'OPT';
+  /** The price the estimate uses: the limit, the stop, or the market. */
+  price: string | null;
+  /** The notional of stock and options, signed as cash moves (a buy is negative); 0 for futures, which move none. */
+  cashEffect: string;
+  commission: string;
+  requirement: string;
+  availableFunds: string;
+  availableAfter: string;
+  buyingPowerAfter: string;
+  /** Why the engine would reject it (buying power, no price...), or null. */
+  warning: string | null;
+}

@@ -99,6 +99,15 @@ describe('the terminal service', () => {
     expect(terminal.desk.state.position('main', 'AAPL')?.qty.toFixed()).toBe('0');
   });
 
+  it('refuses to flatten a symbol with no open position, and leaves its orders working', async () => {
+    await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
+    expect(await terminal.handle('flatten', { account: 'main', symbol: 'aapl' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no open position in AAPL' },
+    });
+    expect(terminal.desk.state.workingCount()).toBe(1);
+  });
+
   it('cancels all working orders of an account', async () => {
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '151.00' });

@@ -138,10 +138,10 @@ function parseRequest(text: string): { id: number; command: string; payload: unk
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, command, payload } = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || !('id' in value) || !('command' in value)) return null;
+  const { id, command } = value;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof command !== 'string') return null;
-  return { id, command, payload };
+  return { id, command, payload: 'payload' in value ? value.payload : undefined };
 }
 
 function sameSecret(given: string | null, expected: string): boolean {

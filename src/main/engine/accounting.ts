@@ -102,12 +102,13 @@ export function orderRequirement(
   const position = view.position(order.accountId, order.symbol);
   const qty = openingQty(order, position?.qty ?? ZERO);
   if (qty.isZero()) return ZERO;
-  const price = requirementPrice(view, order);
+  const price = estimatePrice(view, order);
   if (!price) return ZERO;
   return requirementOf(order.assetType, order.symbol, qty, price, multiplier, margin, view.settings);
 }
 
-function requirementPrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>) {
+/** The price an order's requirement and estimates use: its limit (LMT, STP_LMT), its stop (STP) or the market. */
+export function estimatePrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>): Dec | null {
   switch (order.type) {
     case 'LMT':
     case 'STP_LMT':

@@ -10,11 +10,12 @@
 import { formatMoney } from '../../shared/format';
 import { accountMetrics, orderMultiplier, orderRequirement, positionMetrics } from './accounting';
 import { brokerAdapter } from './brokers';
+import { cashAfterFill, fillCashFlow, fillCosts } from './cash';
 import { NO_CHANGE, type Change } from './change';
 import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
 import { evaluateOrder, type Evaluation } from './fillModel';
-import { resolveInstrument } from './instruments';
+import { canonicalSymbol, resolveInstrument } from './instruments';
 import {
   BROKERS,
   MARGIN_MODES,
@@ -42,6 +43,8 @@ export interface EngineError {
   readonly code: EngineErrorCode;
   readonly message: string;
 }
+/** An answer that changes nothing: a value, or why not. */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 export type Decision<T> =
   | { readonly ok: true; readonly value: T; readonly change: Change }
   | { readonly ok: false; readonly error: EngineError };
@@ -136,6 +139,61 @@ export function cancelOrder(state: EngineState, orderId: number, now: number, re
   return { ok: true, value: canceled, change: draft.toChange() };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Flatten, reverse and cancel all (ENGINE.md section 13): each one change, so one transaction.
+
+export interface Closing {
+  /** The symbol's working orders that were canceled first. */
+  readonly canceled: readonly Order[];
+  /** The MKT order that closes (flatten) or turns (reverse) the position; null when there was none. */
+  readonly order: Order | null;
+}
+
+/**
+ * Cancels the account's working orders of the symbol (they would fight the close and hold its shares, as in TOS),
+ * then places one MKT order: the position's size on the other side (flatten), or twice it (reverse: its
+ * requirement is the opening half's). A rejected reverse leaves the cancels standing. No position: cancels only.
+ */
+export function closePosition(
+  state: EngineState,
+  accountId: unknown,
+  rawSymbol: string,
+  how: 'flatten' | 'reverse',
+  now: number,
+): Decision<Closing> {
+  const account = resolveAccount(state, accountId);
+  if (!account.ok) return invalid(account.message);
+  const symbol = canonicalSymbol(rawSymbol);
+  const draft = new Draft(state);
+  const canceled: Order[] = [];
+  for (const order of [...state.workingOrdersOf(account.value.id)]) {
+    if (order.symbol === symbol) canceled.push(endOrder(draft, order, 'CANCELED', now, 'canceled'));
+  }
+  const held = draft.position(account.value.id, symbol)?.qty ?? ZERO;
+  if (held.isZero()) return { ok: true, value: { canceled, order: null }, change: draft.toChange() };
+  const spec = checkOrderSpec(
+    {
+      symbol,
+      side: held.greaterThan(0) ? 'SELL' : 'BUY',
+      qty: (how === 'flatten' ? held.abs() : held.abs().times(2)).toFixed(),
+      orderType: 'MKT',
+      tif: 'DAY',
+    },
+    state.settings,
+  );
+  if (!spec.ok) return invalid(spec.message);
+  const order = openOrder(draft, account.value, spec.value, null, now);
+  return { ok: true, value: { canceled, order }, change: draft.toChange() };
+}
+
+/** Cancels every working order of an account. */
+export function cancelAllOrders(state: EngineState, accountId: string, now: number): Decision<readonly Order[]> {
+  if (!state.account(accountId)) return { ok: false, error: { code: 'NOT_FOUND', message: `unknown account "${accountId}"` } };
+  const draft = new Draft(state);
+  const canceled = [...state.workingOrdersOf(accountId)].map((order) => endOrder(draft, order, 'CANCELED', now, 'canceled'));
+  return { ok: true, value: canceled, change: draft.toChange() };
+}
+
 /** Why a working order has not filled yet, in the fill model's words. */
 export function whyNotFilled(view: EngineView, order: Order): string | null {
   if (order.status !== 'WORKING') return null;
@@ -224,7 +282,6 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
 }
 
 function executeFill(draft: Draft, order: Order, price: Dec, reason: string, time: number): Order {
-  const settings = draft.settings;
   const account = draft.account(order.accountId)!;
   const held =
     draft.position(order.accountId, order.symbol) ??
@@ -232,13 +289,11 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
   const delta = order.side === 'BUY' ? order.qty : order.qty.negated();
   const { position, realized } = applyFillToPosition(held, delta, price, time);
   const m = position.multiplier;
-  const commission = order.qty.times(settings.commission[order.assetType]);
-  const fees = order.qty.times(settings.fees[order.assetType]);
-  const moved = order.assetType === 'FUT' ? realized : delta.times(price).times(m).negated();
+  const costs = fillCosts(draft.settings, order.assetType, order.qty);
   draft.putPosition(position);
   draft.putAccount({
     ...account,
-    cash: account.cash.plus(moved).minus(commission).minus(fees),
+    cash: cashAfterFill(account.cash, fillCashFlow(order.assetType, delta, price, m, realized), costs),
     realizedPlDay: account.realizedPlDay.plus(realized),
   });
   const fill = {
@@ -251,8 +306,8 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
     qty: order.qty,
     price,
     multiplier: m,
-    commission,
-    fees,
+    commission: costs.commission,
+    fees: costs.fees,
     realizedPl: realized,
     time,
     quote: quoteSeen(draft.quote(order.symbol), time),

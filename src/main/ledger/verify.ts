@@ -2,6 +2,7 @@
 // them with what the ledger stores; replays each order's events through the engine's transition table and checks
 // that they, and its fills, agree with its status.
 // Reads only: a difference is reported, never repaired.
+import { cashAfterFill, fillCashFlow } from '../engine/cash';
 import { Dec, ZERO } from '../engine/decimal';
 import { NEW, nextStatus, ORDER_EVENT_TYPES, type LifecycleState, type OrderEventType, type Position, type Reset } from '../engine/model';
 import { applyFillToPosition, newPosition } from '../engine/positions';
@@ -76,8 +77,8 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     if (!realized.eq(fill.realizedPl)) {
       differences.push(`fill ${fill.id}: realized P&L recorded ${fill.realizedPl.toFixed()}, recomputed ${realized.toFixed()}`);
     }
-    const moved = fill.assetType === 'FUT' ? realized : delta.times(fill.price).times(position.multiplier).negated();
-    replay.cash = replay.cash.plus(moved).minus(fill.commission).minus(fill.fees);
+    const flow = fillCashFlow(fill.assetType, delta, fill.price, position.multiplier, realized);
+    replay.cash = cashAfterFill(replay.cash, flow, fill);
     const today = fill.time >= lastRollAt;
     if (today) replay.realizedPlDay = replay.realizedPlDay.plus(realized);
     replay.positions.set(fill.symbol, {

@@ -1,34 +1,29 @@
-// The trading terminal's main-process services, shared by the Electron shell and the browser host: the desk, the
-// LiveData feed, the app preferences, the commands of src/shared/contract.ts (each request parsed with zod before
-// it reaches the desk) and the pushed events (one coalesced snapshot per frame, fills, rejects, source status).
-// It never imports electron: the shell passes in what only Electron can do (the file picker).
+// The trading terminal's main-process wiring, shared by the Electron shell and the browser host: it opens the desk,
+// runs the LiveData feed into it, answers the contract's commands through the handler map (each request parsed by
+// its zod schema first) and pushes what the window shows (one coalesced snapshot per frame, fills, rejects, source
+// status). Trading decisions are the desk's; it never imports electron (the shell passes in the file picker).
 import {
-  COMMANDS,
-  type CommandError,
+  isCommandName,
+  REQUEST_SCHEMAS,
   type CommandName,
   type CommandResponses,
   type DeskSnapshot,
-  type OrderPreview,
   type PushEvent,
   type Result,
   type SourceStatusView,
   type TerminalSettings,
 } from '../../shared/contract';
 import type { FillView, OrderView } from '../../shared/views';
+import { PaperDesk, type Clock } from '../desk/desk';
+import { fillView, orderView } from '../desk/views';
 import type { Change } from '../engine/change';
-import type { EditOrderInput } from '../engine/orderInput';
-import { PaperDesk, type Clock, type Result as DeskResult } from '../desk/desk';
-import { accountView, fillView, orderView } from '../desk/views';
-import { accountMetrics, orderMultiplier, orderRequirement, STOCK_RATE } from '../engine/accounting';
-import { plain, ZERO } from '../engine/decimal';
-import { placeOrder } from '../engine/engine';
-import { canonicalSymbol } from '../engine/instruments';
-import { executionPrice } from '../engine/quotes';
-import { settingsToData } from '../engine/settings';
 import { FileSource } from '../livedata/fileSource';
 import { LiveData } from '../livedata/liveData';
 import { PracticeSource, type PracticeSourceOptions } from '../livedata/practiceSource';
 import type { QuoteSource } from '../livedata/source';
+import { fail, type Handlers, type SourcePreference } from './handlers/handler';
+import { contractHandlers } from './handlers/index';
+import { terminalSettings } from './handlers/settings';
 import { buildSnapshot } from './snapshotBuilder';
 
 export interface TerminalOptions {
@@ -45,14 +40,6 @@ export interface TerminalOptions {
   readonly log?: (message: string) => void;
 }
 
-type SourcePreference = TerminalSettings['source'];
-
-const fail = (code: CommandError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
-
-function fromDesk<T, U>(result: DeskResult<T>, map: (value: T) => U): Result<U> {
-  return result.ok ? { ok: true, data: map(result.value) } : { ok: false, error: result.error };
-}
-
 export class Terminal {
   readonly live: LiveData;
   private readonly listeners = new Set<(event: PushEvent) => void>();
@@ -64,6 +51,7 @@ export class Terminal {
   private dayFills: FillView[] = [];
   private source: SourcePreference = { kind: 'practice' };
   private closed = false;
+  private readonly handlers: Handlers;
 
   private constructor(
     readonly desk: PaperDesk,
@@ -78,6 +66,14 @@ export class Terminal {
     });
     desk.subscribe((change) => this.onChange(change));
     this.loadDay();
+    this.handlers = contractHandlers({
+      desk: () => this.desk,
+      snapshot: () => this.snapshot(),
+      source: () => this.source,
+      useSource: (preference) => this.setSource(preference),
+      pickFile: options.pickFile,
+      changed: () => this.schedulePush(),
+    });
   }
 
   static async open(options: TerminalOptions): Promise<Terminal> {
@@ -100,72 +96,23 @@ export class Terminal {
 
   /** Parses a request from the window and runs the command. Never throws: errors come back as { code, message }. */
   async handle(name: string, payload: unknown): Promise<Result<unknown>> {
-    if (!Object.hasOwn(COMMANDS, name)) return fail('NOT_FOUND', `unknown command ${name}`);
-    const command = name as CommandName;
-    const parsed = COMMANDS[command].safeParse(payload ?? {});
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-      return fail('INVALID_INPUT', message);
-    }
+    if (!isCommandName(name)) return fail('NOT_FOUND', `unknown command ${name}`);
     try {
-      return await this.run(command, parsed.data as Record<string, unknown>);
+      return await this.run(name, payload);
     } catch (error) {
       this.log(`command ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fail('INTERNAL', error instanceof Error ? error.message : String(error));
     }
   }
 
-  private async run(name: CommandName, request: Record<string, unknown>): Promise<Result<unknown>> {
-    const r = request as Record<string, unknown> & { account: string; orderId: number };
-    const desk = this.desk;
-    switch (name) {
-      case 'getSnapshot':
-        return { ok: true, data: this.snapshot() };
-      case 'placeOrder':
-        return fromDesk(desk.placeOrder(ticketInput(r)), orderView);
-      case 'previewOrder':
-        return this.preview(r);
-      case 'editOrder': {
-        const { orderId, ...edit } = r;
-        return fromDesk(desk.editOrder(orderId, emptyToUndefined(edit) as EditOrderInput), orderView);
-      }
-      case 'cancelOrder':
-        return fromDesk(desk.cancelOrder(r.orderId), orderView);
-      case 'cancelAll': {
-        if (!desk.state.account(r.account)) return fail('NOT_FOUND', `unknown account "${r.account}"`);
-        let canceled = 0;
-        for (const order of [...desk.state.workingOrdersOf(r.account)]) if (desk.cancelOrder(order.id).ok) canceled += 1;
-        return { ok: true, data: { canceled } satisfies CommandResponses['cancelAll'] };
-      }
-      case 'flatten':
-        return this.flatten(r.account, String(r.symbol));
-      case 'createAccount':
-        return fromDesk(desk.createAccount({ id: r.id, cash: r.startingBalance, margin: r.margin }), (a) => accountView(desk.state, a));
-      case 'resetAccount':
-        return fromDesk(desk.resetAccount(r.account, r.startingBalance), (a) => accountView(desk.state, a));
-      case 'getSettings':
-        return { ok: true, data: this.settings() };
-      case 'updateSettings': {
-        const { confirmOrders, ...engine } = r as { confirmOrders?: boolean };
-        if (Object.keys(engine).length > 0) {
-          const result = desk.updateSettings(engine);
-          if (!result.ok) return { ok: false, error: result.error };
-        }
-        if (confirmOrders !== undefined) desk.ledger.setPreference('confirmOrders', confirmOrders);
-        this.schedulePush();
-        return { ok: true, data: this.settings() };
-      }
-      case 'setSource':
-        return this.setSource(r as unknown as SourcePreference);
-      case 'pickQuoteFile': {
-        if (!this.options.pickFile) return fail('NOT_SUPPORTED', 'there is no file picker here: type the file path instead');
-        return { ok: true, data: { path: await this.options.pickFile() } };
-      }
-      case 'orderHistory':
-        return { ok: true, data: desk.ledger.orders({ accountId: r.account, ...(r.limit ? { limit: Number(r.limit) } : {}) }).map(orderView) };
-      case 'fillHistory':
-        return { ok: true, data: desk.ledger.fills({ accountId: r.account, ...(r.limit ? { limit: Number(r.limit) } : {}) }).map(fillView) };
+  /** One command: its schema parses the payload, and the parsed request goes to the command's own handler. */
+  private async run<K extends CommandName>(name: K, payload: unknown): Promise<Result<CommandResponses[K]>> {
+    const parsed = REQUEST_SCHEMAS[name].safeParse(payload ?? {});
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      return fail('INVALID_INPUT', message);
     }
+    return this.handlers[name](parsed.data);
   }
 
   snapshot(): DeskSnapshot {
@@ -181,11 +128,7 @@ export class Terminal {
   }
 
   settings(): TerminalSettings {
-    return {
-      ...settingsToData(this.desk.state.settings),
-      confirmOrders: this.desk.ledger.preference('confirmOrders') !== false,
-      source: this.source,
-    };
+    return terminalSettings(this.desk, this.source);
   }
 
   sourceStatus(): SourceStatusView {
@@ -211,7 +154,7 @@ export class Terminal {
   }
 
   private async startSource() {
-    const saved = this.desk.ledger.preference('source') as SourcePreference | undefined;
+    const saved = savedSource(this.desk.preference('source'));
     if (saved?.kind === 'file') {
       const result = await this.setSource(saved);
       if (result.ok) return;
@@ -229,71 +172,18 @@ export class Terminal {
     }
     await this.live.use(source);
     this.source = preference;
-    this.desk.ledger.setPreference('source', preference);
+    this.desk.setPreference('source', preference);
     const status = this.sourceStatus();
     this.emit({ type: 'status', status });
     this.schedulePush();
     return { ok: true, data: status };
   }
 
-  private flatten(account: string, rawSymbol: string): Result<OrderView> {
-    const symbol = canonicalSymbol(rawSymbol);
-    const position = this.desk.state.position(account, symbol);
-    if (!position || position.qty.isZero()) return fail('NOT_FOUND', `no open position in ${symbol}`);
-    // Working orders on the symbol would fight the flatten (and hold the shares): they go first, as in TOS.
-    for (const order of [...this.desk.state.workingOrdersOf(account)]) {
-      if (order.symbol === symbol) this.desk.cancelOrder(order.id);
-    }
-    return fromDesk(
-      this.desk.placeOrder({
-        account,
-        symbol,
-        side: position.qty.greaterThan(0) ? 'SELL' : 'BUY',
-        qty: position.qty.abs().toFixed(),
-        orderType: 'MKT',
-        tif: 'DAY',
-      }),
-      orderView,
-    );
-  }
-
-  private preview(r: Record<string, unknown>): Result<OrderPreview> {
-    const state = this.desk.state;
-    const decision = placeOrder(state, ticketInput(r), (this.options.clock ?? { now: Date.now }).now());
-    if (!decision.ok) return { ok: false, error: decision.error };
-    const order = decision.value;
-    const account = state.account(order.accountId)!;
-    const m = orderMultiplier(state, order);
-    const market = executionPrice(state.quote(order.symbol), order.side)?.price ?? null;
-    const price = order.type === 'MKT' ? market : order.type === 'STP' ? order.stop : order.limit;
-    const requirement = orderRequirement(state, order, m, account.margin);
-    const available = accountMetrics(state, account).availableFunds;
-    const commission = order.qty.times(state.settings.commission[order.assetType]).plus(order.qty.times(state.settings.fees[order.assetType]));
-    const notional = price ? order.qty.times(price).times(m) : ZERO;
-    const cashEffect = order.assetType === 'FUT' ? ZERO : order.side === 'BUY' ? notional.negated() : notional;
-    const after = available.minus(requirement);
-    return {
-      ok: true,
-      data: {
-        symbol: order.symbol,
-        assetType: order.assetType,
-        price: price ? plain(price) : null,
-        cashEffect: plain(cashEffect),
-        commission: plain(commission),
-        requirement: plain(requirement),
-        availableFunds: plain(available),
-        availableAfter: plain(after),
-        buyingPowerAfter: plain(after.div(STOCK_RATE[account.margin])),
-        warning: order.status === 'REJECTED' ? order.rejectReason : null,
-      },
-    };
-  }
-
   private loadDay() {
     const since = this.desk.state.lastRollAt;
     this.dayOrders.clear();
-    for (const order of this.desk.ledger.orders({ since })) this.dayOrders.set(order.id, orderView(order));
-    this.dayFills = this.desk.ledger.fills({ since }).map(fillView);
+    for (const order of this.desk.orderHistory({ since })) this.dayOrders.set(order.id, orderView(order));
+    this.dayFills = this.desk.fillHistory({ since }).map(fillView);
   }
 
   private onChange(change: Change) {
@@ -335,21 +225,10 @@ export class Terminal {
   }
 }
 
-function ticketInput(r: Record<string, unknown>) {
-  return {
-    account: r.account,
-    symbol: r.symbol,
-    side: r.side,
-    qty: r.qty,
-    orderType: r.orderType,
-    limit: r.limit === '' ? undefined : r.limit,
-    stop: r.stop === '' ? undefined : r.stop,
-    tif: r.tif,
-    clientOrderId: r.clientOrderId,
-  };
+/** The source saved in the ledger, if it still reads as one (an older or hand-edited value is ignored). */
+function savedSource(value: unknown): SourcePreference | undefined {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
+  if (value.kind === 'practice') return { kind: 'practice' };
+  if (value.kind === 'file' && 'path' in value && typeof value.path === 'string') return { kind: 'file', path: value.path };
+  return undefined;
 }
-
-function emptyToUndefined<T extends Record<string, unknown>>(edit: T): T {
-  return Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== '' && v !== undefined)) as T;
-}
-
