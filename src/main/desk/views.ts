@@ -5,7 +5,7 @@ import { accountMetrics, positionMetrics } from '../engine/accounting';
 import { plain, plainOrNull } from '../engine/decimal';
 import type { Account, Fill, MarginMode, Order, Position } from '../engine/model';
 import type { OrderPreview } from '../engine/preview';
-import type { EngineView } from '../engine/state';
+import type { EngineView } from '../engine/view';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

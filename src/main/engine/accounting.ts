@@ -6,7 +6,7 @@ import type { Account, MarginMode, Order, Position } from './model';
 import { averagePrice, unrealizedPl } from './positions';
 import { executionPrice, markPrice } from './quotes';
 import type { Settings } from './settings';
-import type { EngineView } from './state';
+import type { EngineView } from './view';
 
 export const STOCK_RATE: Readonly<Record<MarginMode, Dec>> = {
   DAYTRADE: new Dec('0.25'),

@@ -10,7 +10,8 @@ import type { Account, DaySnapshot, Fill, Order, OrderEvent, OrderEventType, Pos
 import { NEW, positionKey, transition } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
-import type { EngineState, EngineView } from './state';
+import type { EngineState } from './state';
+import type { EngineView } from './view';
 
 export class Draft implements EngineView {
   private readonly orderOverlay = new Map<number, Order>();

@@ -35,7 +35,8 @@ import {
 import { applyFillToPosition, newPosition } from './positions';
 import { executionPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
 import type { Settings } from './settings';
-import type { EngineState, EngineView } from './state';
+import type { EngineState } from './state';
+import type { EngineView } from './view';
 import { dayOrderExpiry, nextRollAfter } from './tradingDay';
 
 export type EngineErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'NOT_WORKING' | 'EDIT_REJECTED';

@@ -1,8 +1,14 @@
-// The tick path: a source's changed symbols go to the desk as quotes (fills, marks, P&L follow), and the UI gets
-// at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost nothing.
-import type { PaperDesk } from '../desk/desk';
+// The tick path: a source's changed symbols go to the quote sink (the desk: fills, marks, P&L follow), and the UI
+// gets at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost
+// nothing. It knows the desk only as that one method.
+import type { QuoteUpdate } from '../engine/quotes';
 import { toQuoteUpdate, type LiveQuote, type Snapshot } from './snapshot';
 import type { QuoteSource, SourceStatus } from './source';
+
+/** Where quotes go: the one thing LiveData asks of the desk. */
+export interface QuoteSink {
+  applyQuote(update: QuoteUpdate): unknown;
+}
 
 export interface LiveFrame {
   /** Symbols whose quotes changed since the last frame. */
@@ -14,7 +20,7 @@ export interface LiveDataOptions {
   /** At most one frame per this many ms (one animation frame). */
   readonly frameMs?: number;
   readonly onFrame?: (frame: LiveFrame) => void;
-  /** Called when the desk refuses a quote (a database error): logged, never fatal to the feed. */
+  /** Called when the sink refuses a quote (a database error): logged, never fatal to the feed. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -27,7 +33,7 @@ export class LiveData {
   private snapshotListeners = new Set<(changes: ReadonlyMap<string, LiveQuote>, readAt: number) => void>();
 
   constructor(
-    private readonly desk: PaperDesk,
+    private readonly sink: QuoteSink,
     private readonly options: LiveDataOptions = {},
   ) {}
 
@@ -82,7 +88,7 @@ export class LiveData {
   private onSnapshot(_snapshot: Snapshot, changes: ReadonlyMap<string, LiveQuote>, readAt: number) {
     for (const [symbol, fields] of changes) {
       try {
-        this.desk.applyQuote(toQuoteUpdate(symbol, fields, readAt));
+        this.sink.applyQuote(toQuoteUpdate(symbol, fields, readAt));
       } catch (error) {
         this.options.onError?.(error);
         continue;
