@@ -4,31 +4,32 @@
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
 import type { CommandName } from './channels';
-import type { AccountView, FillView, OrderPreview, OrderView, PositionView } from './views';
+import { LIMIT_FILL_MODES, MARGIN_MODES, ORDER_TYPES, SIDES, TIFS, type AssetType, type LimitFillMode } from './vocabulary';
+import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced } from './views';
 
-export type { OrderPreview };
+export type { OrderPreview, PriceFormat, Priced };
 
 const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
 const optionalPrice = z.union([decimal, z.literal(''), z.null()]).optional();
 const accountId = z.string().min(1).max(32);
 const orderId = z.number().int().positive();
 
-export const orderTicketSchema = z.object({
+const orderTicketSchema = z.object({
   account: accountId,
   symbol: z.string().min(1).max(40),
-  side: z.enum(['BUY', 'SELL']),
+  side: z.enum(SIDES),
   qty: decimal,
-  orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']),
+  orderType: z.enum(ORDER_TYPES),
   limit: optionalPrice,
   stop: optionalPrice,
-  tif: z.enum(['DAY', 'GTC']),
+  tif: z.enum(TIFS),
   clientOrderId: z.string().min(1).max(64).optional(),
 });
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 
 const settingsPatchSchema = z.object({
   slippageTicks: decimal.optional(),
-  limitFill: z.enum(['touch', 'cross']).optional(),
+  limitFill: z.enum(LIMIT_FILL_MODES).optional(),
   commission: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
   fees: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
   contracts: z
@@ -49,17 +50,17 @@ export const COMMANDS = {
     .object({
       orderId,
       qty: decimal.optional(),
-      orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']).optional(),
+      orderType: z.enum(ORDER_TYPES).optional(),
       limit: optionalPrice,
       stop: optionalPrice,
-      tif: z.enum(['DAY', 'GTC']).optional(),
+      tif: z.enum(TIFS).optional(),
     })
     .strict(),
   cancelOrder: z.object({ orderId }).strict(),
   cancelAll: z.object({ account: accountId }).strict(),
   flatten: z.object({ account: accountId, symbol: z.string().min(1).max(40) }).strict(),
   createAccount: z
-    .object({ id: accountId, startingBalance: decimal, margin: z.enum(['DAYTRADE', 'REGT', 'CASH']) })
+    .object({ id: accountId, startingBalance: decimal, margin: z.enum(MARGIN_MODES) })
     .strict(),
   resetAccount: z.object({ account: accountId, startingBalance: decimal.optional() }).strict(),
   getSettings: z.object({}).strict(),
@@ -124,7 +125,6 @@ export interface QuoteView {
   tick: string;
 }
 
-export type PriceFormat = { kind: 'decimal'; decimals: number } | { kind: 'thirtySeconds' };
 
 export type SourceState = 'connected' | 'waiting' | 'error' | 'stale' | 'quiet' | 'stopped';
 
@@ -137,32 +137,29 @@ export interface SourceStatusView {
   lastChangeAt: number | null;
 }
 
-export interface WorkingOrderView extends OrderView {
+export interface WorkingOrderView extends OrderView, Priced {
   /** The engine's own words for why it has not filled yet. */
   why: string | null;
-  /** The tick of the order's instrument at its price, for stepping in the editor. */
-  tick: string;
-  priceFormat: PriceFormat;
 }
 
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
   accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
-  positions: (PositionView & { priceFormat: PriceFormat; tick: string })[];
+  positions: (PositionView & Priced)[];
   workingOrders: WorkingOrderView[];
   /** Orders and fills of the current trading day, newest last. */
-  orders: OrderView[];
-  fills: FillView[];
+  orders: (OrderView & Priced)[];
+  fills: (FillView & Priced)[];
   quotes: QuoteView[];
   source: SourceStatusView;
 }
 
 export interface TerminalSettings {
   slippageTicks: string;
-  limitFill: 'touch' | 'cross';
-  commission: Record<'EQ' | 'OPT' | 'FUT', string>;
-  fees: Record<'EQ' | 'OPT' | 'FUT', string>;
+  limitFill: LimitFillMode;
+  commission: Record<AssetType, string>;
+  fees: Record<AssetType, string>;
   contracts: Record<string, { multiplier: string; tick: string; initialMargin: string }>;
   confirmOrders: boolean;
   source: { kind: 'practice' } | { kind: 'file'; path: string };
@@ -188,7 +185,7 @@ export interface CommandResponses {
 
 export type PushEvent =
   | { type: 'snapshot'; snapshot: DeskSnapshot }
-  | { type: 'fill'; fill: FillView }
+  | { type: 'fill'; fill: FillView & Priced }
   | { type: 'reject'; order: OrderView }
   | { type: 'status'; status: SourceStatusView };
 

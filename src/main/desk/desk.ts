@@ -33,7 +33,7 @@ export interface Clock {
   now(): number;
 }
 
-export const wallClock: Clock = { now: () => Date.now() };
+const wallClock: Clock = { now: () => Date.now() };
 
 export type Result<T> = Outcome<T>;
 

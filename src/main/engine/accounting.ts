@@ -67,7 +67,7 @@ export function positionMetrics(view: EngineView, position: Position, margin: Ma
 }
 
 /** The margin a quantity needs: stock at the account's rate, options in full, futures at initial margin. */
-export function requirementOf(
+function requirementOf(
   assetType: Position['assetType'],
   symbol: string,
   absQty: Dec,
@@ -87,7 +87,7 @@ export function requirementOf(
 }
 
 /** The part of an order that would not close the current position. */
-export function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
+function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
   const closes = order.side === 'BUY' ? positionQty.lessThan(0) : positionQty.greaterThan(0);
   return closes ? Dec.max(ZERO, order.qty.minus(positionQty.abs())) : order.qty;
 }

@@ -16,14 +16,8 @@ import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
 import { evaluateOrder, type Evaluation } from './fillModel';
 import { canonicalSymbol, resolveInstrument } from './instruments';
-import {
-  BROKERS,
-  MARGIN_MODES,
-  type Account,
-  type Broker,
-  type MarginMode,
-  type Order,
-} from './model';
+import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';
+import type { Account, Order } from './model';
 import {
   checkClientOrderId,
   checkOrderSpec,
@@ -52,7 +46,7 @@ export type Decision<T> =
 
 const invalid = (message: string): Decision<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 
-export const STARTING_BALANCE = new Dec(100_000);
+const STARTING_BALANCE = new Dec(100_000);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Orders
@@ -418,18 +412,16 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
   if (state.account(input.id)) return invalid(`account "${input.id}" already exists`);
   const balance = checkBalance(input.cash);
   if (!balance.ok) return invalid(balance.message);
-  const margin = input.margin ?? 'DAYTRADE';
-  if (typeof margin !== 'string' || !(MARGIN_MODES as readonly string[]).includes(margin)) {
-    return invalid(`unknown margin mode ${JSON.stringify(margin)}: use DAYTRADE, REGT or CASH`);
-  }
-  const broker = input.broker ?? 'PAPER';
-  if (typeof broker !== 'string' || !(BROKERS as readonly string[]).includes(broker)) {
-    return invalid(`unknown broker ${JSON.stringify(broker)}: use PAPER or SCHWAB`);
-  }
+  const requestedMargin = input.margin ?? 'DAYTRADE';
+  const margin = typeof requestedMargin === 'string' ? oneOfWords(MARGIN_MODES, requestedMargin) : undefined;
+  if (!margin) return invalid(`unknown margin mode ${JSON.stringify(requestedMargin)}: use DAYTRADE, REGT or CASH`);
+  const requestedBroker = input.broker ?? 'PAPER';
+  const broker = typeof requestedBroker === 'string' ? oneOfWords(BROKERS, requestedBroker) : undefined;
+  if (!broker) return invalid(`unknown broker ${JSON.stringify(requestedBroker)}: use PAPER or SCHWAB`);
   const account: Account = {
     id: input.id,
-    broker: broker as Broker,
-    margin: margin as MarginMode,
+    broker,
+    margin,
     startingBalance: balance.value,
     cash: balance.value,
     realizedPlDay: ZERO,

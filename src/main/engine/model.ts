@@ -4,21 +4,24 @@ import type { Dec } from './decimal';
 import type { QuoteSeen } from './quotes';
 import type { AssetType } from './settings';
 
-export const SIDES = ['BUY', 'SELL'] as const;
-export type Side = (typeof SIDES)[number];
-export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-export const TIFS = ['DAY', 'GTC'] as const;
-export type Tif = (typeof TIFS)[number];
-export const MARGIN_MODES = ['DAYTRADE', 'REGT', 'CASH'] as const;
-export type MarginMode = (typeof MARGIN_MODES)[number];
-export const BROKERS = ['PAPER', 'SCHWAB'] as const;
-export type Broker = (typeof BROKERS)[number];
-
-export const ORDER_STATUSES = ['WORKING', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const ORDER_EVENT_TYPES = ['ACCEPTED', 'REJECTED', 'TRIGGERED', 'REPLACED', 'FILLED', 'CANCELED', 'EXPIRED'] as const;
-export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+// The words are the shared vocabulary's (src/shared/vocabulary.ts): one list for the engine, the contract and the window.
+export {
+  BROKERS,
+  MARGIN_MODES,
+  ORDER_EVENT_TYPES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  SIDES,
+  TIFS,
+  type Broker,
+  type MarginMode,
+  type OrderEventType,
+  type OrderStatus,
+  type OrderType,
+  type Side,
+  type Tif,
+} from '../../shared/vocabulary';
+import type { Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif } from '../../shared/vocabulary';
 
 export interface Account {
   readonly id: string;
@@ -136,7 +139,7 @@ export type LifecycleState = typeof NEW | OrderStatus;
  * The order state machine: which event may follow which status, and where it leads. Creation is a row of its own
  * (NEW), so an order comes into being only through ACCEPTED or REJECTED. Anything else is a bug and fails loudly.
  */
-export const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
+const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
   NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},

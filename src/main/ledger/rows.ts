@@ -1,7 +1,7 @@
 // Conversions between the engine's records and the ledger's rows: decimals to TEXT, epoch ms to ISO text.
 import { Dec } from '../engine/decimal';
 import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
-import { QUOTE_NUMBER_FIELDS, type Quote } from '../engine/quotes';
+import { mergeQuote, QUOTE_NUMBER_FIELDS, quoteUpdate, type Quote } from '../engine/quotes';
 import type { AssetType } from '../engine/settings';
 import type {
   AccountsTable,
@@ -216,7 +216,5 @@ export function quoteRow(q: Quote): QuotesTable {
 
 export function quoteFromRow(r: QuotesTable): Quote {
   const data = JSON.parse(r.data) as Record<string, string | null>;
-  const quote: Record<string, unknown> = { symbol: r.symbol, time: ms(r.time), description: data.description ?? null };
-  for (const field of QUOTE_NUMBER_FIELDS) quote[field] = decOrNull(data[field] ?? null);
-  return quote as unknown as Quote;
+  return mergeQuote(undefined, quoteUpdate(r.symbol, ms(r.time), (field) => decOrNull(data[field] ?? null), data.description ?? null));
 }

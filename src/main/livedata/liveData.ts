@@ -2,6 +2,7 @@
 // gets at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost
 // nothing. It knows the desk only as that one method.
 import type { QuoteUpdate } from '../engine/quotes';
+import { FramePacer } from '../../shared/framePacer';
 import { toQuoteUpdate, type LiveQuote, type Snapshot } from './snapshot';
 import type { QuoteSource, SourceStatus } from './source';
 
@@ -28,14 +29,16 @@ export class LiveData {
   private source: QuoteSource | null = null;
   private readonly changedAt = new Map<string, number>();
   private readonly pending = new Set<string>();
-  private frameTimer: NodeJS.Timeout | null = null;
+  private readonly frames: FramePacer;
   private lastStatus: SourceStatus | null = null;
   private snapshotListeners = new Set<(changes: ReadonlyMap<string, LiveQuote>, readAt: number) => void>();
 
   constructor(
     private readonly sink: QuoteSink,
     private readonly options: LiveDataOptions = {},
-  ) {}
+  ) {
+    this.frames = new FramePacer(options.frameMs ?? 16, () => this.emitFrame());
+  }
 
   /** Switches to a source; the old one stops first. Quotes already in the desk stay until new ones come. */
   async use(source: QuoteSource): Promise<void> {
@@ -61,8 +64,7 @@ export class LiveData {
     const source = this.source;
     this.source = null;
     await source?.stop();
-    if (this.frameTimer) clearTimeout(this.frameTimer);
-    this.frameTimer = null;
+    this.frames.cancel();
   }
 
   status(): SourceStatus | null {
@@ -101,14 +103,14 @@ export class LiveData {
   }
 
   private scheduleFrame() {
-    if (this.frameTimer || !this.options.onFrame) return;
-    this.frameTimer = setTimeout(() => {
-      this.frameTimer = null;
-      const status = this.status();
-      if (!status) return;
-      const symbols = [...this.pending];
-      this.pending.clear();
-      this.options.onFrame?.({ symbols, status });
-    }, this.options.frameMs ?? 16);
+    if (this.options.onFrame) this.frames.request();
+  }
+
+  private emitFrame() {
+    const status = this.status();
+    if (!status) return;
+    const symbols = [...this.pending];
+    this.pending.clear();
+    this.options.onFrame?.({ symbols, status });
   }
 }

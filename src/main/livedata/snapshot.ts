@@ -1,7 +1,7 @@
 // A snapshot is what one read of a source gives: per symbol, the fields it has cells for (a value, or null when
 // the cell says N/A), and warnings about cells that looked like quotes but could not be understood.
 import type { Dec } from '../engine/decimal';
-import type { QuoteUpdate } from '../engine/quotes';
+import { quoteUpdate, type QuoteUpdate } from '../engine/quotes';
 import { LIVE_FIELDS, type LiveField } from './fields';
 
 export type LiveValue = Dec | string | null;
@@ -46,11 +46,17 @@ export function diffSnapshots(previous: Snapshot | undefined, next: Snapshot): M
 
 /** A snapshot's fields as an engine quote update. */
 export function toQuoteUpdate(symbol: string, quote: LiveQuote, time: number): QuoteUpdate {
-  const update: Record<string, unknown> = { symbol, time };
-  for (const [field, value] of Object.entries(quote)) {
-    update[field] = field === 'description' ? (typeof value === 'string' ? value : null) : typeof value === 'string' ? null : value;
-  }
-  return update as unknown as QuoteUpdate;
+  // Text in a number field (a cell that is not a number) makes it unknown; a description is text or unknown.
+  const description = quote.description;
+  return quoteUpdate(
+    symbol,
+    time,
+    (field) => {
+      const value = quote[field];
+      return typeof value === 'string' ? null : value;
+    },
+    description === undefined ? undefined : typeof description === 'string' ? description : null,
+  );
 }
 
 /** inspect's form: fields with a value only, decimals as plain strings, sorted by symbol. */

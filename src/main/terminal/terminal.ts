@@ -13,10 +13,11 @@ import {
   type SourceStatusView,
   type TerminalSettings,
 } from '../../shared/contract';
-import type { FillView, OrderView } from '../../shared/views';
+import type { FillView, OrderView, Priced } from '../../shared/views';
 import { PaperDesk, type Clock } from '../desk/desk';
 import { fillView, orderView } from '../desk/views';
 import type { Change } from '../engine/change';
+import type { Fill, Order } from '../engine/model';
 import { FileSource } from '../livedata/fileSource';
 import { LiveData } from '../livedata/liveData';
 import { PracticeSource, type PracticeSourceOptions } from '../livedata/practiceSource';
@@ -24,7 +25,9 @@ import type { QuoteSource } from '../livedata/source';
 import { fail, type Handlers, type SourcePreference } from './handlers/handler';
 import { contractHandlers } from './handlers/index';
 import { terminalSettings } from './handlers/settings';
+import { priceFormatOf } from './priceFormat';
 import { buildSnapshot } from './snapshotBuilder';
+import { FramePacer } from '../../shared/framePacer';
 
 export interface TerminalOptions {
   readonly ledgerPath: string;
@@ -43,12 +46,12 @@ export interface TerminalOptions {
 export class Terminal {
   readonly live: LiveData;
   private readonly listeners = new Set<(event: PushEvent) => void>();
-  private pushTimer: NodeJS.Timeout | null = null;
-  /** performance.now() of the last pushed snapshot. */
-  private lastPushAt = Number.NEGATIVE_INFINITY;
+  /** At most one pushed snapshot per frame (16 ms by default). */
+  private readonly pushes: FramePacer;
   private housekeeping: NodeJS.Timeout | null = null;
-  private readonly dayOrders = new Map<number, OrderView>();
-  private dayFills: FillView[] = [];
+  /** The trading day's orders and fills as the window shows them, each with its price format. */
+  private readonly dayOrders = new Map<number, OrderView & Priced>();
+  private dayFills: (FillView & Priced)[] = [];
   private source: SourcePreference = { kind: 'practice' };
   private closed = false;
   private readonly handlers: Handlers;
@@ -57,6 +60,9 @@ export class Terminal {
     readonly desk: PaperDesk,
     private readonly options: TerminalOptions,
   ) {
+    this.pushes = new FramePacer(options.frameMs ?? 16, () => {
+      if (!this.closed) this.emit({ type: 'snapshot', snapshot: this.snapshot() });
+    });
     this.live = new LiveData(desk, {
       // Each applied read is handed over at once: schedulePush is what holds the window to one snapshot a frame.
       // (Two frame timers in a row added a frame's wait to every tick on screen.)
@@ -140,7 +146,7 @@ export class Terminal {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushes.cancel();
     if (this.housekeeping) clearInterval(this.housekeeping);
     await this.live.stop();
     this.desk.close();
@@ -182,38 +188,38 @@ export class Terminal {
   private loadDay() {
     const since = this.desk.state.lastRollAt;
     this.dayOrders.clear();
-    for (const order of this.desk.orderHistory({ since })) this.dayOrders.set(order.id, orderView(order));
-    this.dayFills = this.desk.fillHistory({ since }).map(fillView);
+    for (const order of this.desk.orderHistory({ since })) this.dayOrders.set(order.id, this.pricedOrder(order));
+    this.dayFills = this.desk.fillHistory({ since }).map((fill) => this.pricedFill(fill));
+  }
+
+  private pricedOrder(order: Order): OrderView & Priced {
+    return { ...orderView(order), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.avgFillPrice, this.desk.state.settings) };
+  }
+
+  private pricedFill(fill: Fill): FillView & Priced {
+    return { ...fillView(fill), ...priceFormatOf(fill.symbol, fill.price, this.desk.state.settings) };
   }
 
   private onChange(change: Change) {
-    if (change.lastRollAt !== undefined) this.loadDay();
+    // A new day starts the lists over; new settings (a contract's tick) change how their prices show.
+    if (change.lastRollAt !== undefined || change.settings) this.loadDay();
     for (const order of change.orders) {
-      const view = orderView(order);
+      const view = this.pricedOrder(order);
       this.dayOrders.set(order.id, view);
-      if (order.status === 'REJECTED') this.emit({ type: 'reject', order: view });
+      if (order.status === 'REJECTED') this.emit({ type: 'reject', order: orderView(order) });
     }
     for (const fill of change.fills) {
-      const view = fillView(fill);
+      const view = this.pricedFill(fill);
       this.dayFills.push(view);
       this.emit({ type: 'fill', fill: view });
     }
     this.schedulePush();
   }
 
-  /**
-   * At most one snapshot per frame, sent as early as that allows: on the next turn after a quiet frame (a lone tick
-   * or order shows at once), else when the frame since the last push ends. Changes of one turn share a snapshot.
-   */
+  /** Changes of one frame share a snapshot (FramePacer); nothing is built while no window listens. */
   private schedulePush() {
-    if (this.pushTimer || this.closed || this.listeners.size === 0) return;
-    const wait = Math.max(0, this.lastPushAt + (this.options.frameMs ?? 16) - performance.now());
-    this.pushTimer = setTimeout(() => {
-      this.pushTimer = null;
-      if (this.closed) return;
-      this.lastPushAt = performance.now();
-      this.emit({ type: 'snapshot', snapshot: this.snapshot() });
-    }, wait);
+    if (this.closed || this.listeners.size === 0) return;
+    this.pushes.request();
   }
 
   private emit(event: PushEvent) {

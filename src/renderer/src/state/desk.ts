@@ -11,11 +11,12 @@ import type {
   TerminalSettings,
   WorkingOrderView,
 } from '../../../shared/contract';
-import type { FillView, OrderView } from '../../../shared/views';
 import { reuseEqual, reuseValue } from './reuse';
 
 export type AccountRow = DeskSnapshot['accounts'][number];
 export type PositionRow = DeskSnapshot['positions'][number];
+export type OrderRow = DeskSnapshot['orders'][number];
+export type FillRow = DeskSnapshot['fills'][number];
 
 export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string };
 
@@ -26,8 +27,8 @@ export interface DeskState {
   accounts: readonly AccountRow[];
   positions: readonly PositionRow[];
   workingOrders: readonly WorkingOrderView[];
-  orders: readonly OrderView[];
-  fills: readonly FillView[];
+  orders: readonly OrderRow[];
+  fills: readonly FillRow[];
   quotes: readonly QuoteView[];
   quoteBySymbol: Readonly<Record<string, QuoteView>>;
   source: SourceStatusView | null;
@@ -132,26 +133,5 @@ export const workingOrderRow = (s: DeskState, id: number) => rowByKey(s.workingO
 export const orderRow = (s: DeskState, id: number) => rowByKey(s.orders, id, (o) => o.id);
 export const fillRow = (s: DeskState, id: number) => rowByKey(s.fills, id, (f) => f.id);
 
+/** Two decimals: a symbol the desk has no row for yet (the ticket's typed symbol before its first quote). */
 export const DEFAULT_PRICE_FORMAT: PriceFormat = { kind: 'decimal', decimals: 2 };
-
-/** How to show a symbol's prices: from its quote, else its position or working order, else two decimals. */
-export function priceFormatOf(s: DeskState, symbol: string): PriceFormat {
-  return (
-    s.quoteBySymbol[symbol]?.priceFormat ??
-    s.positions.find((p) => p.symbol === symbol)?.priceFormat ??
-    s.workingOrders.find((o) => o.symbol === symbol)?.priceFormat ??
-    DEFAULT_PRICE_FORMAT
-  );
-}
-
-/**
- * The symbol's tick at its current price, from its quote, else its position or working order: a price in 32nds
- * shows its third digit only when the tick is a fraction of a 32nd (ZN "110'160"), and every table must agree.
- */
-export function tickOf(s: DeskState, symbol: string): string | undefined {
-  return (
-    s.quoteBySymbol[symbol]?.tick ??
-    s.positions.find((p) => p.symbol === symbol)?.tick ??
-    s.workingOrders.find((o) => o.symbol === symbol)?.tick
-  );
-}
