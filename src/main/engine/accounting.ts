@@ -146,7 +146,12 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrder?
   let unrealized = ZERO;
   let holdings = ZERO;
   let positionRequirement = ZERO;
+  let realizedPlDay = ZERO;
+  let unrealizedAtRoll = ZERO;
   for (const position of view.positionsOf(account.id)) {
+    // Positions closed today count for the day's P&L (they stay listed until the roll), not for holdings.
+    realizedPlDay = realizedPlDay.plus(position.realizedPlDay);
+    unrealizedAtRoll = unrealizedAtRoll.plus(position.unrealizedAtRoll);
     if (position.qty.isZero()) continue;
     const metrics = positionMetrics(view, position, account.margin);
     unrealized = unrealized.plus(metrics.unrealizedPl);
@@ -167,8 +172,8 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrder?
     cash: account.cash,
     netLiq,
     unrealizedPl: unrealized,
-    realizedPlDay: account.realizedPlDay,
-    plDay: account.realizedPlDay.plus(unrealized).minus(account.unrealizedAtRoll),
+    realizedPlDay,
+    plDay: realizedPlDay.plus(unrealized).minus(unrealizedAtRoll),
     positionRequirement,
     orderRequirement: orderRequirementTotal,
     availableFunds: available,

@@ -289,7 +289,6 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
   draft.putAccount({
     ...account,
     cash: cashAfterFill(account.cash, fillCashFlow(order.assetType, delta, price, m, realized), costs),
-    realizedPlDay: account.realizedPlDay.plus(realized),
   });
   const fill = {
     id: draft.nextFillId(),
@@ -369,7 +368,10 @@ export function advanceClock(state: EngineState, now: number): Change {
   return draft.toChange();
 }
 
-/** The 17:00 roll: keep each account's equity, start P/L Day over, drop positions closed during the day. */
+/**
+ * The 17:00 roll: keep each account's equity, start P/L Day over (each position's realized P&L to 0, its unrealized
+ * P&L kept as the day's starting point), drop positions closed during the day. The account's totals follow.
+ */
 function rollDay(draft: Draft, rollAt: number) {
   for (const account of [...draft.accounts()]) {
     const metrics = accountMetrics(draft, account);
@@ -379,7 +381,7 @@ function rollDay(draft: Draft, rollAt: number) {
       cash: account.cash,
       netLiq: metrics.netLiq,
       unrealizedPl: metrics.unrealizedPl,
-      realizedPlDay: account.realizedPlDay,
+      realizedPlDay: metrics.realizedPlDay,
     });
     for (const position of [...draft.positionsOf(account.id)]) {
       if (position.qty.isZero()) draft.removePosition(account.id, position.symbol);
@@ -388,7 +390,6 @@ function rollDay(draft: Draft, rollAt: number) {
         draft.putPosition({ ...position, realizedPlDay: ZERO, unrealizedAtRoll: unrealizedPl });
       }
     }
-    draft.putAccount({ ...account, realizedPlDay: ZERO, unrealizedAtRoll: metrics.unrealizedPl });
   }
   draft.setLastRollAt(rollAt);
 }
@@ -424,8 +425,6 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
     margin,
     startingBalance: balance.value,
     cash: balance.value,
-    realizedPlDay: ZERO,
-    unrealizedAtRoll: ZERO,
     createdAt: now,
     ordinal: [...state.accounts()].length,
   };
@@ -470,8 +469,6 @@ export function resetAccount(
     ...account,
     startingBalance: balance.value,
     cash: balance.value,
-    realizedPlDay: ZERO,
-    unrealizedAtRoll: ZERO,
   };
   draft.putAccount(reset);
   draft.addReset({

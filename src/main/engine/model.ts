@@ -30,9 +30,8 @@ export interface Account {
   /** What a reset returns cash to. */
   readonly startingBalance: Dec;
   readonly cash: Dec;
-  readonly realizedPlDay: Dec;
-  /** Unrealized P&L at the last roll (or 0 after a reset), for P/L Day. */
-  readonly unrealizedAtRoll: Dec;
+  // No P&L totals: the account's realized P&L of the day and its unrealized P&L at the roll are the sums of its
+  // positions' own (accounting.accountMetrics), so they cannot disagree with them.
   readonly createdAt: number;
   /** Creation order: the first account is the default one. */
   readonly ordinal: number;

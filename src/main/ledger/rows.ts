@@ -28,8 +28,6 @@ export function accountRow(a: Account): AccountsTable {
     margin: a.margin,
     starting_balance: text(a.startingBalance),
     cash: text(a.cash),
-    realized_pl_day: text(a.realizedPlDay),
-    unrealized_at_roll: text(a.unrealizedAtRoll),
     created_at: iso(a.createdAt),
     ordinal: a.ordinal,
   };
@@ -42,8 +40,6 @@ export function accountFromRow(r: AccountsTable): Account {
     margin: r.margin as Account['margin'],
     startingBalance: dec(r.starting_balance),
     cash: dec(r.cash),
-    realizedPlDay: dec(r.realized_pl_day),
-    unrealizedAtRoll: dec(r.unrealized_at_roll),
     createdAt: ms(r.created_at),
     ordinal: r.ordinal,
   };
