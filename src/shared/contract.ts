@@ -4,7 +4,7 @@
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
 import type { CommandName } from './channels';
-import { LIMIT_FILL_MODES, MARGIN_MODES, ORDER_TYPES, SIDES, TIFS, type AssetType, type LimitFillMode } from './vocabulary';
+import { LIMIT_FILL_MODES, MARGIN_MODES, ORDER_TYPES, SIDES, TIFS, type AssetType, type DeskName, type LimitFillMode } from './vocabulary';
 import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced } from './views';
 
 export type { OrderPreview, PriceFormat, Priced };
@@ -145,6 +145,8 @@ export interface WorkingOrderView extends OrderView, Priced {
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
+  /** Which desk (market and ledger) this is: the practice feed's, or the TOS file's. */
+  desk: DeskName;
   accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
   positions: (PositionView & Priced)[];
   workingOrders: WorkingOrderView[];

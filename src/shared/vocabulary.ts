@@ -43,3 +43,11 @@ export function needsStop(type: OrderType): boolean {
 export function oneOfWords<T extends string>(words: readonly T[], value: string): T | undefined {
   return words.find((word) => word === value);
 }
+
+/**
+ * The desks: one market with its own ledger each. The practice desk trades on the practice feed; the live desk
+ * on the trader's TOS workbook or CSV. The banner always names the one shown.
+ */
+export const DESKS = ['practice', 'live'] as const;
+export type DeskName = (typeof DESKS)[number];
+export const DESK_LABELS: Readonly<Record<DeskName, string>> = { practice: 'Practice', live: 'Live (TOS)' };

@@ -3,6 +3,7 @@
 // Every figure is computed here (main), never in the renderer.
 import type { DeskSnapshot, QuoteView, SourceStatusView, WorkingOrderView } from '../../shared/contract';
 import type { FillView, OrderView, Priced } from '../../shared/views';
+import type { DeskName } from '../../shared/vocabulary';
 import type { PaperDesk } from '../desk/desk';
 import { accountView, orderView, positionView } from '../desk/views';
 import { Dec, plain } from '../engine/decimal';
@@ -35,6 +36,7 @@ function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined)
 
 export interface SnapshotInputs {
   readonly desk: PaperDesk;
+  readonly deskName: DeskName;
   /** The watchlist: the source's symbols, in the order it gives them. */
   readonly watchlist: readonly string[];
   readonly changedAt: (symbol: string) => number | undefined;
@@ -74,6 +76,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   }
   return {
     time: inputs.now,
+    desk: inputs.deskName,
     accounts,
     positions,
     workingOrders,

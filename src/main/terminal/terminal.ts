@@ -1,7 +1,9 @@
-// The trading terminal's main-process wiring, shared by the Electron shell and the browser host: it opens the desk,
-// runs the LiveData feed into it, answers the contract's commands through the handler map (each request parsed by
-// its zod schema first) and pushes what the window shows (one coalesced snapshot per frame, fills, rejects, source
-// status). Trading decisions are the desk's; it never imports electron (the shell passes in the file picker).
+// The trading terminal's main-process wiring, shared by the Electron shell and the browser host: it opens the desks
+// (one market and ledger each: practice on the practice feed, live on the TOS file), runs the LiveData feed into the
+// active one, answers the contract's commands through the handler map (each request parsed by its zod schema
+// first) and pushes what the window shows (one coalesced snapshot per frame, fills, rejects, source status).
+// Choosing a data source switches the desk. Trading decisions are the desks'; it never imports electron (the shell
+// passes in the file picker).
 import {
   isCommandName,
   REQUEST_SCHEMAS,
@@ -13,6 +15,7 @@ import {
   type SourceStatusView,
   type TerminalSettings,
 } from '../../shared/contract';
+import { dirname, join } from 'node:path';
 import type { FillView, OrderView, Priced } from '../../shared/views';
 import { PaperDesk, type Clock } from '../desk/desk';
 import { fillView, orderView } from '../desk/views';
@@ -27,10 +30,16 @@ import { contractHandlers } from './handlers/index';
 import { terminalSettings } from './handlers/settings';
 import { priceFormatOf } from './priceFormat';
 import { buildSnapshot } from './snapshotBuilder';
+import type { DeskName } from '../../shared/vocabulary';
 import { FramePacer } from '../../shared/framePacer';
 
 export interface TerminalOptions {
+  /** The live desk's ledger (the TOS file's market): the app's ledger.db, kept from before desks were split. */
   readonly ledgerPath: string;
+  /** The practice desk's ledger; practice.db beside ledgerPath unless given. */
+  readonly practiceLedgerPath?: string;
+  /** Start on the practice desk whatever source was chosen last (without forgetting that choice). */
+  readonly startOnPractice?: boolean;
   readonly nativeBinding?: string;
   readonly clock?: Clock;
   /** At most one pushed snapshot per this many ms. */
@@ -55,22 +64,25 @@ export class Terminal {
   private source: SourcePreference = { kind: 'practice' };
   private closed = false;
   private readonly handlers: Handlers;
+  private active: DeskName = 'practice';
+  private unsubscribeDesk: () => void;
 
   private constructor(
-    readonly desk: PaperDesk,
+    private readonly desks: Readonly<Record<DeskName, PaperDesk>>,
     private readonly options: TerminalOptions,
   ) {
     this.pushes = new FramePacer(options.frameMs ?? 16, () => {
       if (!this.closed) this.emit({ type: 'snapshot', snapshot: this.snapshot() });
     });
-    this.live = new LiveData(desk, {
+    // Quotes go to whichever desk is active: switching the source switches the desk in the same turn.
+    this.live = new LiveData({ applyQuote: (update) => this.desk.applyQuote(update) }, {
       // Each applied read is handed over at once: schedulePush is what holds the window to one snapshot a frame.
       // (Two frame timers in a row added a frame's wait to every tick on screen.)
       frameMs: 0,
       onFrame: () => this.schedulePush(),
       onError: (error) => this.log(`a quote could not be applied: ${String(error)}`),
     });
-    desk.subscribe((change) => this.onChange(change));
+    this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
     this.loadDay();
     this.handlers = contractHandlers({
       desk: () => this.desk,
@@ -83,16 +95,37 @@ export class Terminal {
   }
 
   static async open(options: TerminalOptions): Promise<Terminal> {
-    const desk = await PaperDesk.open({
-      path: options.ledgerPath,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
-    if ([...desk.state.accounts()].length === 0) desk.createAccount({ id: 'main' });
-    const terminal = new Terminal(desk, options);
+    const openDesk = async (path: string) => {
+      const desk = await PaperDesk.open({
+        path,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      if ([...desk.state.accounts()].length === 0) desk.createAccount({ id: 'main' });
+      return desk;
+    };
+    const live = await openDesk(options.ledgerPath);
+    let practice: PaperDesk;
+    try {
+      practice = await openDesk(options.practiceLedgerPath ?? join(dirname(options.ledgerPath), 'practice.db'));
+    } catch (error) {
+      live.close();
+      throw error;
+    }
+    const terminal = new Terminal({ practice, live }, options);
     await terminal.startSource();
     terminal.housekeeping = setInterval(() => terminal.tick(), 5_000);
     return terminal;
+  }
+
+  /** The desk the window shows: the active source's market and ledger. */
+  get desk(): PaperDesk {
+    return this.desks[this.active];
+  }
+
+  /** Which desk the window shows. */
+  get deskName(): DeskName {
+    return this.active;
   }
 
   subscribe(listener: (event: PushEvent) => void): () => void {
@@ -124,6 +157,7 @@ export class Terminal {
   snapshot(): DeskSnapshot {
     return buildSnapshot({
       desk: this.desk,
+      deskName: this.active,
       watchlist: this.live.symbols(),
       changedAt: (symbol) => this.live.lastChanged(symbol),
       source: this.sourceStatus(),
@@ -149,7 +183,8 @@ export class Terminal {
     this.pushes.cancel();
     if (this.housekeeping) clearInterval(this.housekeeping);
     await this.live.stop();
-    this.desk.close();
+    this.desks.practice.close();
+    this.desks.live.close();
   }
 
   /** Rolls and expiries by the wall clock even when nothing trades; quotes written now and then. */
@@ -159,30 +194,46 @@ export class Terminal {
     this.desk.flushQuotes();
   }
 
+  /** The source chosen last (kept in the live desk's ledger, where it always was), else the practice feed. */
   private async startSource() {
-    const saved = savedSource(this.desk.preference('source'));
-    if (saved?.kind === 'file') {
+    const saved = savedSource(this.desks.live.preference(SOURCE_KEY));
+    if (saved?.kind === 'file' && !this.options.startOnPractice) {
       const result = await this.setSource(saved);
       if (result.ok) return;
       this.log(`the saved data source ${saved.path} could not be used: ${result.error.message}; using the practice feed`);
     }
-    await this.setSource({ kind: 'practice' });
+    await this.setSource({ kind: 'practice' }, { remember: !this.options.startOnPractice });
   }
 
-  private async setSource(preference: SourcePreference): Promise<Result<SourceStatusView>> {
+  /** Switches the feed, and with it the desk: the practice feed trades on the practice desk, a file on the live one. */
+  private async setSource(preference: SourcePreference, { remember = true } = {}): Promise<Result<SourceStatusView>> {
     let source: QuoteSource;
     try {
       source = preference.kind === 'file' ? new FileSource(preference.path, this.options.fileSource) : new PracticeSource(this.options.practice);
     } catch (error) {
       return fail('SOURCE_ERROR', error instanceof Error ? error.message : String(error));
     }
+    // Before the feed starts (LiveData.use sets the new source before it awaits the old one's stop, so no quote of
+    // the old feed reaches the new desk).
+    this.useDesk(preference.kind === 'file' ? 'live' : 'practice');
     await this.live.use(source);
     this.source = preference;
-    this.desk.setPreference('source', preference);
+    if (remember) this.desks.live.setPreference(SOURCE_KEY, preference);
     const status = this.sourceStatus();
     this.emit({ type: 'status', status });
     this.schedulePush();
     return { ok: true, data: status };
+  }
+
+  private useDesk(name: DeskName) {
+    if (name === this.active) return;
+    this.desk.flushQuotes();
+    this.unsubscribeDesk();
+    this.active = name;
+    this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
+    // Rolls and expiries that fell due while the desk was not shown.
+    this.desk.catchUp();
+    this.loadDay();
   }
 
   private loadDay() {
@@ -230,6 +281,8 @@ export class Terminal {
     (this.options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(message);
   }
 }
+
+const SOURCE_KEY = 'source';
 
 /** The source saved in the ledger, if it still reads as one (an older or hand-edited value is ignored). */
 function savedSource(value: unknown): SourcePreference | undefined {

@@ -11,6 +11,7 @@ import type {
   TerminalSettings,
   WorkingOrderView,
 } from '../../../shared/contract';
+import type { DeskName } from '../../../shared/vocabulary';
 import { reuseEqual, reuseValue } from './reuse';
 
 export type AccountRow = DeskSnapshot['accounts'][number];
@@ -24,6 +25,8 @@ export interface DeskState {
   connection: Connection;
   /** Epoch ms main built the snapshot we hold; an older one arriving late is dropped. */
   time: number;
+  /** Which desk (market and ledger) the window shows; null before the first snapshot. */
+  desk: DeskName | null;
   accounts: readonly AccountRow[];
   positions: readonly PositionRow[];
   workingOrders: readonly WorkingOrderView[];
@@ -50,6 +53,7 @@ function savedAccount(): string | null {
 export const useDesk = create<DeskState>()(() => ({
   connection: { state: 'connecting' },
   time: 0,
+  desk: null,
   accounts: [],
   positions: [],
   workingOrders: [],
@@ -72,6 +76,7 @@ export function applySnapshot(snapshot: DeskSnapshot): void {
     return {
       connection: s.connection.state === 'live' ? s.connection : { state: 'live' },
       time: snapshot.time,
+      desk: snapshot.desk,
       accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
       positions: reuseEqual(s.positions, snapshot.positions, positionKey),
       workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
