@@ -14,7 +14,7 @@ import { SOCKET_PATH, type SocketMessage } from '../../shared/socketProtocol';
 import { Terminal, type TerminalOptions } from '../terminal/terminal';
 
 export interface BrowserHostOptions {
-  /** The folder of the ledger (ledger.db), created if missing. */
+  /** The folder of the ledgers (ledger.db for the live desk, practice.db), created if missing. */
   readonly dataDir: string;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
@@ -23,6 +23,8 @@ export interface BrowserHostOptions {
   readonly practice?: TerminalOptions['practice'];
   readonly fileSource?: TerminalOptions['fileSource'];
   readonly clock?: TerminalOptions['clock'];
+  /** Start on the practice desk whatever source was chosen last. */
+  readonly startOnPractice?: boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -62,6 +64,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.practice ? { practice: options.practice } : {}),
     ...(options.fileSource ? { fileSource: options.fileSource } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.startOnPractice ? { startOnPractice: true } : {}),
   });
 
   const token = randomBytes(24).toString('base64url');
