@@ -27,7 +27,9 @@ import type { QuoteUpdate } from '../engine/quotes';
 import type { Settings } from '../engine/settings';
 import { applySettingsPatch, type SettingsPatch } from '../engine/settingsPatch';
 import type { EngineState } from '../engine/state';
+import type { AccountView } from '../../shared/views';
 import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
+import { accountView } from './views';
 
 export interface Clock {
   now(): number;
@@ -111,6 +113,16 @@ export class PaperDesk {
   cancelAll(accountId: string): Result<readonly Order[]> {
     this.catchUp();
     return this.decide(cancelAllOrders(this.state, accountId, this.clock.now()));
+  }
+
+  /** The settings this desk trades with. */
+  get settings(): Settings {
+    return this.state.settings;
+  }
+
+  /** An account with its figures (net liq, buying power, P&L), as the window and the scenario runner show it. */
+  describeAccount(account: Account): AccountView {
+    return accountView(this.state, account);
   }
 
   /** The account's position in a symbol (any spelling of it), closed ones of today included. */

@@ -136,7 +136,7 @@ export class ScenarioRun {
 
   output(): ScenarioOutput {
     const { accounts, positions } = accountsAndPositions(this.desk.state);
-    const orders = this.desk.ledger.orders().map((order) => {
+    const orders = this.desk.orderHistory().map((order) => {
       const view = orderView(order);
       return {
         ref: this.refByOrder.get(order.id) ?? null,
@@ -158,7 +158,7 @@ export class ScenarioRun {
         statusReason: view.statusReason,
       };
     });
-    const fills = this.desk.ledger.fills().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
+    const fills = this.desk.fillHistory().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
     return { time: new Date(this.clock.time).toISOString(), accounts, positions, orders, fills, errors: this.errors };
   }
 

@@ -30,7 +30,7 @@ function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined)
     high: text(quote.high),
     low: text(quote.low),
     changedAt: changedAt ?? quote.time,
-    ...priceFormatOf(quote.symbol, price, desk.state.settings),
+    ...priceFormatOf(quote.symbol, price, desk.settings),
   };
 }
 

@@ -4,6 +4,7 @@
 // first) and pushes what the window shows (one coalesced snapshot per frame, fills, rejects, source status).
 // Choosing a data source switches the desk. Trading decisions are the desks'; it never imports electron (the shell
 // passes in the file picker).
+import { dirname, join } from 'node:path';
 import {
   isCommandName,
   REQUEST_SCHEMAS,
@@ -15,8 +16,9 @@ import {
   type SourceStatusView,
   type TerminalSettings,
 } from '../../shared/contract';
-import { dirname, join } from 'node:path';
+import { FramePacer } from '../../shared/framePacer';
 import type { FillView, OrderView, Priced } from '../../shared/views';
+import type { DeskName } from '../../shared/vocabulary';
 import { PaperDesk, type Clock } from '../desk/desk';
 import { fillView, orderView } from '../desk/views';
 import type { Change } from '../engine/change';
@@ -30,8 +32,6 @@ import { contractHandlers } from './handlers/index';
 import { terminalSettings } from './handlers/settings';
 import { priceFormatOf } from './priceFormat';
 import { buildSnapshot } from './snapshotBuilder';
-import type { DeskName } from '../../shared/vocabulary';
-import { FramePacer } from '../../shared/framePacer';
 
 export interface TerminalOptions {
   /** The live desk's ledger (the TOS file's market): the app's ledger.db, kept from before desks were split. */
@@ -244,11 +244,11 @@ export class Terminal {
   }
 
   private pricedOrder(order: Order): OrderView & Priced {
-    return { ...orderView(order), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.avgFillPrice, this.desk.state.settings) };
+    return { ...orderView(order), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.avgFillPrice, this.desk.settings) };
   }
 
   private pricedFill(fill: Fill): FillView & Priced {
-    return { ...fillView(fill), ...priceFormatOf(fill.symbol, fill.price, this.desk.state.settings) };
+    return { ...fillView(fill), ...priceFormatOf(fill.symbol, fill.price, this.desk.settings) };
   }
 
   private onChange(change: Change) {

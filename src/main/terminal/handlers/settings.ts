@@ -11,7 +11,7 @@ const CONFIRM_ORDERS = 'confirmOrders';
 
 /** The settings screen's values: the desk's engine settings and preferences, and the chosen source. */
 export function terminalSettings(desk: PaperDesk, source: SourcePreference): TerminalSettings {
-  return { ...settingsToData(desk.state.settings), confirmOrders: desk.preference(CONFIRM_ORDERS) !== false, source };
+  return { ...settingsToData(desk.settings), confirmOrders: desk.preference(CONFIRM_ORDERS) !== false, source };
 }
 
 export function settingsHandlers(services: TerminalServices) {
