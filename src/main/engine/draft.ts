@@ -104,7 +104,31 @@ export class Draft implements EngineView {
 
   /** A new order, ACCEPTED (WORKING) or REJECTED from the table's NEW row; its event is recorded with it. */
   openOrder(fields: Omit<Order, 'status'>, event: 'ACCEPTED' | 'REJECTED', detail: OrderEvent['detail']): Order {
-    const order: Order = { ...fields, status: transition(fields.id, NEW, event) };
+    // Spelled out in the field order every Order is built in (orderFromRow too), never spread: orders of one shape
+    // share one hidden class, and the tick path's reads of thousands of orders stay monomorphic (a spread here made
+    // them megamorphic, 10x slower with 10,000 working orders).
+    const order: Order = {
+      id: fields.id,
+      accountId: fields.accountId,
+      clientOrderId: fields.clientOrderId,
+      symbol: fields.symbol,
+      assetType: fields.assetType,
+      side: fields.side,
+      qty: fields.qty,
+      type: fields.type,
+      limit: fields.limit,
+      stop: fields.stop,
+      tif: fields.tif,
+      status: transition(fields.id, NEW, event),
+      triggered: fields.triggered,
+      filledQty: fields.filledQty,
+      avgFillPrice: fields.avgFillPrice,
+      rejectReason: fields.rejectReason,
+      statusReason: fields.statusReason,
+      expiresAt: fields.expiresAt,
+      createdAt: fields.createdAt,
+      updatedAt: fields.updatedAt,
+    };
     this.record(order, event, order.createdAt, detail);
     return order;
   }
