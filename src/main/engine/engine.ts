@@ -8,6 +8,7 @@
 // - a fill happens at most once per order and carries the quote it met and the rule that filled it;
 // - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
 import { formatMoney } from '../../shared/format';
+import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';
 import { accountMetrics, orderMultiplier, orderRequirement, positionMetrics } from './accounting';
 import { brokerAdapter } from './brokers';
 import { cashAfterFill, fillCashFlow, fillCosts } from './cash';
@@ -16,7 +17,6 @@ import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
 import { evaluateOrder, type Evaluation } from './fillModel';
 import { canonicalSymbol, resolveInstrument } from './instruments';
-import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';
 import type { Account, Order } from './model';
 import {
   checkClientOrderId,
