@@ -126,7 +126,7 @@ const POSITION_COLUMNS = [
   'opened_at', 'updated_at',
 ] as const;
 const ACCOUNT_COLUMNS = [
-  'id', 'broker', 'margin', 'starting_balance', 'cash', 'realized_pl_day', 'unrealized_at_roll', 'created_at', 'ordinal',
+  'id', 'broker', 'margin', 'starting_balance', 'cash', 'created_at', 'ordinal',
 ] as const;
 const RESET_COLUMNS = ['id', 'account_id', 'kind', 'time', 'starting_balance', 'cash_before', 'after_fill_id'] as const;
 
@@ -178,7 +178,7 @@ class FloorWriter {
     this.upsertAccount = db.prepare(insertSql('accounts', ACCOUNT_COLUMNS, ['id']));
     this.createdAt = new Date().toISOString();
     db.prepare(insertSql('accounts', ACCOUNT_COLUMNS)).run(
-      'main', 'PAPER', 'DAYTRADE', '1000000000', '1000000000', '0', '0', this.createdAt, 0,
+      'main', 'PAPER', 'DAYTRADE', '1000000000', '1000000000', this.createdAt, 0,
     );
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     const quoteJson = JSON.stringify({ bid: '199.98', ask: '200', last: '199.99', mark: '199.99', time: this.createdAt });
@@ -213,7 +213,7 @@ class FloorWriter {
         this.createdAt, now,
       );
       this.upsertAccount.run(
-        'main', 'PAPER', 'DAYTRADE', '1000000000', cents(this.cashCents), cents(this.realizedCents), '0', this.createdAt, 0,
+        'main', 'PAPER', 'DAYTRADE', '1000000000', cents(this.cashCents), this.createdAt, 0,
       );
     });
   }
@@ -444,7 +444,7 @@ async function buildHistory(path: string, shape: HistoryShape): Promise<void> {
   const startingCash = 1_000_000_000;
 
   db.prepare(insertSql('accounts', ACCOUNT_COLUMNS)).run(
-    'main', 'PAPER', 'DAYTRADE', String(startingCash), String(startingCash), '0', '0', iso(start), 0,
+    'main', 'PAPER', 'DAYTRADE', String(startingCash), String(startingCash), iso(start), 0,
   );
   db.prepare(insertSql('resets', RESET_COLUMNS)).run(null, 'main', 'OPEN', iso(start), String(startingCash), '0', 0);
   db.prepare(insertSql('ledger_meta', ['key', 'value'])).run('last_roll_at', iso(rollAtOrBefore(now)));

@@ -299,8 +299,9 @@ export async function benchUi(dir: string, report: Report, progress: Progress): 
   try {
     // The app's own timings: the file source's defaults, one pushed snapshot per 16 ms frame.
     host = await startBrowserHost({ dataDir: join(dir, 'ui-data'), rendererDir: RENDERER_DIR, log: (m) => progress(`host: ${m}`) });
-    const settings = await host.terminal.handle('updateSettings', { confirmOrders: false });
+    // The source first: it picks the desk (the live one, for a file), and settings are the desk's own.
     const source = await host.terminal.handle('setSource', { kind: 'file', path });
+    const settings = await host.terminal.handle('updateSettings', { confirmOrders: false });
     if (!settings.ok || !source.ok) throw new Error(`bench: the host refused the setup: ${JSON.stringify({ settings, source })}`);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

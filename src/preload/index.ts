@@ -2,7 +2,8 @@
 // the contract (src/shared/contract.ts) and one subscription to pushed events. It must never expose ipcRenderer or a
 // generic invoke. It imports only the zod-free name list: the preload is one bundled file.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { bindCommands, commandChannel, PUSH_CHANNEL } from '../shared/channels';
+import { commandChannel, PUSH_CHANNEL } from '../shared/channels';
+import { bindCommands } from '../shared/commandBinding';
 import type { PushEvent, ThorApi } from '../shared/contract';
 
 const api = {

@@ -4,29 +4,32 @@
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
 import type { CommandName } from './channels';
-import type { AccountView, FillView, OrderView, PositionView } from './views';
+import { LIMIT_FILL_MODES, MARGIN_MODES, ORDER_TYPES, SIDES, TIFS, type AssetType, type DeskName, type LimitFillMode } from './vocabulary';
+import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced } from './views';
+
+export type { OrderPreview, PriceFormat, Priced };
 
 const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
 const optionalPrice = z.union([decimal, z.literal(''), z.null()]).optional();
 const accountId = z.string().min(1).max(32);
 const orderId = z.number().int().positive();
 
-export const orderTicketSchema = z.object({
+const orderTicketSchema = z.object({
   account: accountId,
   symbol: z.string().min(1).max(40),
-  side: z.enum(['BUY', 'SELL']),
+  side: z.enum(SIDES),
   qty: decimal,
-  orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']),
+  orderType: z.enum(ORDER_TYPES),
   limit: optionalPrice,
   stop: optionalPrice,
-  tif: z.enum(['DAY', 'GTC']),
+  tif: z.enum(TIFS),
   clientOrderId: z.string().min(1).max(64).optional(),
 });
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 
 const settingsPatchSchema = z.object({
   slippageTicks: decimal.optional(),
-  limitFill: z.enum(['touch', 'cross']).optional(),
+  limitFill: z.enum(LIMIT_FILL_MODES).optional(),
   commission: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
   fees: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
   contracts: z
@@ -47,17 +50,17 @@ export const COMMANDS = {
     .object({
       orderId,
       qty: decimal.optional(),
-      orderType: z.enum(['MKT', 'LMT', 'STP', 'STP_LMT']).optional(),
+      orderType: z.enum(ORDER_TYPES).optional(),
       limit: optionalPrice,
       stop: optionalPrice,
-      tif: z.enum(['DAY', 'GTC']).optional(),
+      tif: z.enum(TIFS).optional(),
     })
     .strict(),
   cancelOrder: z.object({ orderId }).strict(),
   cancelAll: z.object({ account: accountId }).strict(),
   flatten: z.object({ account: accountId, symbol: z.string().min(1).max(40) }).strict(),
   createAccount: z
-    .object({ id: accountId, startingBalance: decimal, margin: z.enum(['DAYTRADE', 'REGT', 'CASH']) })
+    .object({ id: accountId, startingBalance: decimal, margin: z.enum(MARGIN_MODES) })
     .strict(),
   resetAccount: z.object({ account: accountId, startingBalance: decimal.optional() }).strict(),
   getSettings: z.object({}).strict(),
@@ -74,6 +77,15 @@ export const COMMANDS = {
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
+/** A request as main holds it once its schema has parsed it: what a handler receives. */
+export type ParsedRequest<K extends CommandName> = z.output<(typeof COMMANDS)[K]>;
+
+/** The schemas by name, typed so that a command's name picks its own request type: dispatch needs no cast. */
+export const REQUEST_SCHEMAS: { readonly [K in CommandName]: z.ZodType<ParsedRequest<K>> } = COMMANDS;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -113,7 +125,6 @@ export interface QuoteView {
   tick: string;
 }
 
-export type PriceFormat = { kind: 'decimal'; decimals: number } | { kind: 'thirtySeconds' };
 
 export type SourceState = 'connected' | 'waiting' | 'error' | 'stale' | 'quiet' | 'stopped';
 
@@ -126,48 +137,31 @@ export interface SourceStatusView {
   lastChangeAt: number | null;
 }
 
-export interface WorkingOrderView extends OrderView {
+export interface WorkingOrderView extends OrderView, Priced {
   /** The engine's own words for why it has not filled yet. */
   why: string | null;
-  /** The tick of the order's instrument at its price, for stepping in the editor. */
-  tick: string;
-  priceFormat: PriceFormat;
 }
 
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
+  /** Which desk (market and ledger) this is: the practice feed's, or the TOS file's. */
+  desk: DeskName;
   accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
-  positions: (PositionView & { priceFormat: PriceFormat; tick: string })[];
+  positions: (PositionView & Priced)[];
   workingOrders: WorkingOrderView[];
   /** Orders and fills of the current trading day, newest last. */
-  orders: OrderView[];
-  fills: FillView[];
+  orders: (OrderView & Priced)[];
+  fills: (FillView & Priced)[];
   quotes: QuoteView[];
   source: SourceStatusView;
 }
 
-export interface OrderPreview {
-  symbol: string;
-  assetType: 'EQ' | 'FUT' | 'OPT';
-  /** The price the estimate uses: the limit, the stop, or the market. */
-  price: string | null;
-  /** Notional (stock, options) or the contract value (futures), signed as cash moves: a buy is negative. */
-  cashEffect: string;
-  commission: string;
-  requirement: string;
-  availableFunds: string;
-  availableAfter: string;
-  buyingPowerAfter: string;
-  /** Why the engine would reject it (buying power, no price...), or null. */
-  warning: string | null;
-}
-
 export interface TerminalSettings {
   slippageTicks: string;
-  limitFill: 'touch' | 'cross';
-  commission: Record<'EQ' | 'OPT' | 'FUT', string>;
-  fees: Record<'EQ' | 'OPT' | 'FUT', string>;
+  limitFill: LimitFillMode;
+  commission: Record<AssetType, string>;
+  fees: Record<AssetType, string>;
   contracts: Record<string, { multiplier: string; tick: string; initialMargin: string }>;
   confirmOrders: boolean;
   source: { kind: 'practice' } | { kind: 'file'; path: string };
@@ -193,7 +187,7 @@ export interface CommandResponses {
 
 export type PushEvent =
   | { type: 'snapshot'; snapshot: DeskSnapshot }
-  | { type: 'fill'; fill: FillView }
+  | { type: 'fill'; fill: FillView & Priced }
   | { type: 'reject'; order: OrderView }
   | { type: 'status'; status: SourceStatusView };
 

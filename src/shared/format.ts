@@ -14,7 +14,7 @@ export function formatMoney(value: string, decimals = 2): string {
   return groupThousands(rounded.startsWith('-') && new Decimal(rounded).isZero() ? rounded.slice(1) : rounded);
 }
 
-export function groupThousands(value: string): string {
+function groupThousands(value: string): string {
   const [whole = '', frac] = value.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = sign ? whole.slice(1) : whole;

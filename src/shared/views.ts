@@ -1,9 +1,11 @@
 // What the engine shows the world: accounts, positions, orders and fills with every decimal as a string in plain
 // notation. The scenario runner prints these, the app sends them over IPC, reports export them.
+import type { AssetType, Broker, MarginMode, OrderStatus, OrderType, Side, Tif } from './vocabulary';
+
 export interface AccountView {
   id: string;
-  broker: 'PAPER' | 'SCHWAB';
-  margin: 'DAYTRADE' | 'REGT' | 'CASH';
+  broker: Broker;
+  margin: MarginMode;
   startingBalance: string;
   cash: string;
   netLiq: string;
@@ -22,7 +24,7 @@ export interface AccountView {
 export interface PositionView {
   account: string;
   symbol: string;
-  assetType: 'EQ' | 'FUT' | 'OPT';
+  assetType: AssetType;
   qty: string;
   avgPrice: string;
   mark: string;
@@ -42,14 +44,14 @@ export interface OrderView {
   account: string;
   clientOrderId: string | null;
   symbol: string;
-  assetType: 'EQ' | 'FUT' | 'OPT';
-  side: 'BUY' | 'SELL';
+  assetType: AssetType;
+  side: Side;
   qty: string;
-  orderType: 'MKT' | 'LMT' | 'STP' | 'STP_LMT';
+  orderType: OrderType;
   limit: string | null;
   stop: string | null;
-  tif: 'DAY' | 'GTC';
-  status: 'WORKING' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
+  tif: Tif;
+  status: OrderStatus;
   triggered: boolean;
   filledQty: string;
   avgFillPrice: string | null;
@@ -65,8 +67,8 @@ export interface FillView {
   orderId: number;
   account: string;
   symbol: string;
-  assetType: 'EQ' | 'FUT' | 'OPT';
-  side: 'BUY' | 'SELL';
+  assetType: AssetType;
+  side: Side;
   qty: string;
   price: string;
   commission: string;
@@ -77,4 +79,30 @@ export interface FillView {
   reason: string;
   /** The quote it met. */
   quote: { bid: string | null; ask: string | null; last: string | null; mark: string | null; time: string };
+}
+
+export interface OrderPreview {
+  symbol: string;
+  assetType: AssetType;
+  /** The price the estimate uses: the limit, the stop, or the market. */
+  price: string | null;
+  /** The notional of stock and options, signed as cash moves (a buy is negative); 0 for futures, which move none. */
+  cashEffect: string;
+  commission: string;
+  requirement: string;
+  availableFunds: string;
+  availableAfter: string;
+  buyingPowerAfter: string;
+  /** Why the engine would reject it (buying power, no price...), or null. */
+  warning: string | null;
+}
+
+/** How to show a symbol's prices: decimals of its tick, or 32nds for Treasury futures as TOS shows them. */
+export type PriceFormat = { kind: 'decimal'; decimals: number } | { kind: 'thirtySeconds' };
+
+/** A row that carries its own price format, so the window never looks for one elsewhere. */
+export interface Priced {
+  priceFormat: PriceFormat;
+  /** The instrument's tick at the row's price, for showing 32nds and stepping a price field. */
+  tick: string;
 }

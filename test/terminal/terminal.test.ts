@@ -99,6 +99,15 @@ describe('the terminal service', () => {
     expect(terminal.desk.state.position('main', 'AAPL')?.qty.toFixed()).toBe('0');
   });
 
+  it('refuses to flatten a symbol with no open position, and leaves its orders working', async () => {
+    await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
+    expect(await terminal.handle('flatten', { account: 'main', symbol: 'aapl' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no open position in AAPL' },
+    });
+    expect(terminal.desk.state.workingCount()).toBe(1);
+  });
+
   it('cancels all working orders of an account', async () => {
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '151.00' });
@@ -140,5 +149,68 @@ describe('the terminal service', () => {
     expect(snapshot.quotes.find((q) => q.symbol === '/ZB')?.priceFormat).toEqual({ kind: 'thirtySeconds' });
     expect(snapshot.workingOrders[0]).toMatchObject({ symbol: '/ZB', tick: '0.03125' });
     expect(snapshot.quotes.map((q) => q.symbol)).toEqual(expect.arrayContaining(['/ES', 'SPY', 'AAPL']));
+  });
+});
+
+describe('one desk per market', () => {
+  async function quoteFile(): Promise<string> {
+    const file = join(dir.path, 'tos.xlsx');
+    // The trader's real market: AAPL far from the practice price the practice position was opened at.
+    writeFileSync(file, await workbookBuffer({ Sheet1: [[rtd('LAST', 'AAPL', 430.25), rtd('BID', 'AAPL', 430.2), rtd('ASK', 'AAPL', 430.3)]] }));
+    return file;
+  }
+
+  it('keeps practice trades on the practice desk: the live desk neither holds nor marks them', async () => {
+    expect(terminal.deskName).toBe('practice');
+    expect(await terminal.handle('placeOrder', ticket)).toMatchObject({ ok: true, data: { status: 'FILLED' } });
+    expect(terminal.snapshot()).toMatchObject({ desk: 'practice', positions: [{ symbol: 'AAPL', qty: '100' }] });
+
+    const file = await quoteFile();
+    const live = nextPush((e) => e.type === 'snapshot' && e.snapshot.desk === 'live' && e.snapshot.quotes.some((q) => q.symbol === 'AAPL' && q.last === '430.25'));
+    expect(await terminal.handle('setSource', { kind: 'file', path: file })).toMatchObject({ ok: true });
+    const onLive = ((await live) as { snapshot: DeskSnapshot }).snapshot;
+    expect(onLive.positions).toEqual([]);
+    expect(onLive.fills).toEqual([]);
+    expect(onLive.accounts[0]).toMatchObject({ id: 'main', cash: '100000', netLiq: '100000', okToTrade: true });
+
+    expect(await terminal.handle('setSource', { kind: 'practice' })).toMatchObject({ ok: true });
+    const back = terminal.snapshot();
+    expect(back.desk).toBe('practice');
+    // Marked at the practice feed's AAPL, never the file's 430.25: the file's quotes never reached this desk.
+    const practiceAapl = back.quotes.find((q) => q.symbol === 'AAPL');
+    expect(practiceAapl?.mark).not.toBe('430.25');
+    expect(back.positions[0]).toMatchObject({ symbol: 'AAPL', qty: '100', mark: practiceAapl?.mark });
+    expect(back.accounts[0]).toMatchObject({ cash: '80000' });
+    expect(back.fills).toHaveLength(1);
+  });
+
+  it('each desk keeps its own settings and history, and a restart brings back the last desk and both ledgers', async () => {
+    await terminal.handle('placeOrder', ticket);
+    await terminal.handle('updateSettings', { slippageTicks: '2', confirmOrders: false });
+    const file = await quoteFile();
+    await terminal.handle('setSource', { kind: 'file', path: file });
+    expect(terminal.settings()).toMatchObject({ slippageTicks: '0', confirmOrders: true, source: { kind: 'file', path: file } });
+    expect(await terminal.handle('orderHistory', { account: 'main' })).toEqual({ ok: true, data: [] });
+    await terminal.close();
+
+    terminal = await Terminal.open({ ledgerPath: join(dir.path, 'ledger.db'), clock: new TestClock(), practice: { seed: 7, intervalMs: 60_000 }, log: () => {} });
+    expect(terminal.deskName).toBe('live');
+    expect(terminal.snapshot().positions).toEqual([]);
+    await terminal.handle('setSource', { kind: 'practice' });
+    expect(terminal.snapshot().positions).toMatchObject([{ symbol: 'AAPL', qty: '100' }]);
+    expect(terminal.settings()).toMatchObject({ slippageTicks: '2', confirmOrders: false, source: { kind: 'practice' } });
+  });
+
+  it('can start on the practice desk without forgetting the chosen file', async () => {
+    const file = await quoteFile();
+    await terminal.handle('setSource', { kind: 'file', path: file });
+    await terminal.close();
+    const reopen = (startOnPractice: boolean) =>
+      Terminal.open({ ledgerPath: join(dir.path, 'ledger.db'), clock: new TestClock(), practice: { seed: 7, intervalMs: 60_000 }, log: () => {}, startOnPractice });
+    terminal = await reopen(true);
+    expect(terminal.deskName).toBe('practice');
+    await terminal.close();
+    terminal = await reopen(false);
+    expect(terminal.deskName).toBe('live');
   });
 });

@@ -14,7 +14,7 @@ import { SOCKET_PATH, type SocketMessage } from '../../shared/socketProtocol';
 import { Terminal, type TerminalOptions } from '../terminal/terminal';
 
 export interface BrowserHostOptions {
-  /** The folder of the ledger (ledger.db), created if missing. */
+  /** The folder of the ledgers (ledger.db for the live desk, practice.db), created if missing. */
   readonly dataDir: string;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
@@ -23,6 +23,8 @@ export interface BrowserHostOptions {
   readonly practice?: TerminalOptions['practice'];
   readonly fileSource?: TerminalOptions['fileSource'];
   readonly clock?: TerminalOptions['clock'];
+  /** Start on the practice desk whatever source was chosen last. */
+  readonly startOnPractice?: boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -62,6 +64,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.practice ? { practice: options.practice } : {}),
     ...(options.fileSource ? { fileSource: options.fileSource } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.startOnPractice ? { startOnPractice: true } : {}),
   });
 
   const token = randomBytes(24).toString('base64url');
@@ -138,10 +141,10 @@ function parseRequest(text: string): { id: number; command: string; payload: unk
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, command, payload } = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || !('id' in value) || !('command' in value)) return null;
+  const { id, command } = value;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof command !== 'string') return null;
-  return { id, command, payload };
+  return { id, command, payload: 'payload' in value ? value.payload : undefined };
 }
 
 function sameSecret(given: string | null, expected: string): boolean {

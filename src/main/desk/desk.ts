@@ -6,31 +6,38 @@ import { NO_CHANGE } from '../engine/change';
 import {
   advanceClock,
   applyQuote,
+  cancelAllOrders,
   cancelOrder,
+  closePosition,
   createAccount,
   editOrder,
   placeOrder,
   replaceSettings,
   resetAccount,
+  type Closing,
   type CreateAccountInput,
   type Decision,
-  type EngineError,
+  type Outcome,
 } from '../engine/engine';
-import type { Account, Order } from '../engine/model';
+import { canonicalSymbol } from '../engine/instruments';
+import type { Account, Fill, Order, Position } from '../engine/model';
+import { previewOrder, type OrderPreview } from '../engine/preview';
 import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
 import type { QuoteUpdate } from '../engine/quotes';
 import type { Settings } from '../engine/settings';
 import { applySettingsPatch, type SettingsPatch } from '../engine/settingsPatch';
 import type { EngineState } from '../engine/state';
-import { Ledger, type LedgerOptions } from '../ledger/ledger';
+import type { AccountView } from '../../shared/views';
+import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
+import { accountView } from './views';
 
 export interface Clock {
   now(): number;
 }
 
-export const wallClock: Clock = { now: () => Date.now() };
+const wallClock: Clock = { now: () => Date.now() };
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
+export type Result<T> = Outcome<T>;
 
 export interface DeskOptions extends LedgerOptions {
   readonly clock?: Clock;
@@ -83,6 +90,63 @@ export class PaperDesk {
   cancelOrder(orderId: number): Result<Order> {
     this.catchUp();
     return this.decide(cancelOrder(this.state, orderId, this.clock.now()));
+  }
+
+  /** What the order would cost and need, or why it would be refused; changes nothing (no catch-up either). */
+  previewOrder(input: PlaceOrderInput): Result<OrderPreview> {
+    return previewOrder(this.state, input, this.clock.now());
+  }
+
+  /** ENGINE.md 13: the symbol's working orders canceled, then a MKT order that closes the position. */
+  flatten(accountId: unknown, symbol: string): Result<Closing> {
+    this.catchUp();
+    return this.decide(closePosition(this.state, accountId, symbol, 'flatten', this.clock.now()));
+  }
+
+  /** ENGINE.md 13: the symbol's working orders canceled, then a MKT order of twice the position the other way. */
+  reverse(accountId: unknown, symbol: string): Result<Closing> {
+    this.catchUp();
+    return this.decide(closePosition(this.state, accountId, symbol, 'reverse', this.clock.now()));
+  }
+
+  /** Every working order of the account canceled, in one transaction. */
+  cancelAll(accountId: string): Result<readonly Order[]> {
+    this.catchUp();
+    return this.decide(cancelAllOrders(this.state, accountId, this.clock.now()));
+  }
+
+  /** The settings this desk trades with. */
+  get settings(): Settings {
+    return this.state.settings;
+  }
+
+  /** An account with its figures (net liq, buying power, P&L), as the window and the scenario runner show it. */
+  describeAccount(account: Account): AccountView {
+    return accountView(this.state, account);
+  }
+
+  /** The account's position in a symbol (any spelling of it), closed ones of today included. */
+  position(accountId: string, symbol: string): Position | undefined {
+    return this.state.position(accountId, canonicalSymbol(symbol));
+  }
+
+  /** Orders in the order they were placed, from the ledger (history included). */
+  orderHistory(filter: HistoryFilter = {}): Order[] {
+    return this.ledger.orders(filter);
+  }
+
+  /** Fills in the order they happened, from the ledger. */
+  fillHistory(filter: HistoryFilter = {}): Fill[] {
+    return this.ledger.fills(filter);
+  }
+
+  /** A preference of this desk kept in its ledger beside the engine settings (order confirmation, the source). */
+  preference(key: string): unknown {
+    return this.ledger.preference(key);
+  }
+
+  setPreference(key: string, value: unknown): void {
+    this.ledger.setPreference(key, value);
   }
 
   /** Applies a quote (its time defaults to the clock's) and fills what it reaches. */

@@ -1,10 +1,11 @@
 // Builds the string views of src/shared/views.ts from engine records: the one place decimals become text for
 // the scenario runner, the IPC snapshots and the reports.
-import type { AccountView, FillView, OrderView, PositionView } from '../../shared/views';
+import type { AccountView, FillView, OrderPreview as OrderPreviewView, OrderView, PositionView } from '../../shared/views';
 import { accountMetrics, positionMetrics } from '../engine/accounting';
 import { plain, plainOrNull } from '../engine/decimal';
 import type { Account, Fill, MarginMode, Order, Position } from '../engine/model';
-import type { EngineView } from '../engine/state';
+import type { OrderPreview } from '../engine/preview';
+import type { EngineView } from '../engine/view';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -72,6 +73,22 @@ export function orderView(order: Order): OrderView {
     expiresAt: order.expiresAt === null ? null : iso(order.expiresAt),
     createdAt: iso(order.createdAt),
     updatedAt: iso(order.updatedAt),
+  };
+}
+
+export function previewView(preview: OrderPreview): OrderPreviewView {
+  const { order } = preview;
+  return {
+    symbol: order.symbol,
+    assetType: order.assetType,
+    price: plainOrNull(preview.price),
+    cashEffect: plain(preview.cashEffect),
+    commission: plain(preview.costs),
+    requirement: plain(preview.requirement),
+    availableFunds: plain(preview.availableFunds),
+    availableAfter: plain(preview.availableAfter),
+    buyingPowerAfter: plain(preview.buyingPowerAfter),
+    warning: order.status === 'REJECTED' ? order.rejectReason : null,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Account, MarginMode, Order, Position } from './model';
 import { averagePrice, unrealizedPl } from './positions';
 import { executionPrice, markPrice } from './quotes';
 import type { Settings } from './settings';
-import type { EngineView } from './state';
+import type { EngineView } from './view';
 
 export const STOCK_RATE: Readonly<Record<MarginMode, Dec>> = {
   DAYTRADE: new Dec('0.25'),
@@ -67,7 +67,7 @@ export function positionMetrics(view: EngineView, position: Position, margin: Ma
 }
 
 /** The margin a quantity needs: stock at the account's rate, options in full, futures at initial margin. */
-export function requirementOf(
+function requirementOf(
   assetType: Position['assetType'],
   symbol: string,
   absQty: Dec,
@@ -87,7 +87,7 @@ export function requirementOf(
 }
 
 /** The part of an order that would not close the current position. */
-export function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
+function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
   const closes = order.side === 'BUY' ? positionQty.lessThan(0) : positionQty.greaterThan(0);
   return closes ? Dec.max(ZERO, order.qty.minus(positionQty.abs())) : order.qty;
 }
@@ -102,12 +102,13 @@ export function orderRequirement(
   const position = view.position(order.accountId, order.symbol);
   const qty = openingQty(order, position?.qty ?? ZERO);
   if (qty.isZero()) return ZERO;
-  const price = requirementPrice(view, order);
+  const price = estimatePrice(view, order);
   if (!price) return ZERO;
   return requirementOf(order.assetType, order.symbol, qty, price, multiplier, margin, view.settings);
 }
 
-function requirementPrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>) {
+/** The price an order's requirement and estimates use: its limit (LMT, STP_LMT), its stop (STP) or the market. */
+export function estimatePrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>): Dec | null {
   switch (order.type) {
     case 'LMT':
     case 'STP_LMT':
@@ -145,7 +146,12 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrder?
   let unrealized = ZERO;
   let holdings = ZERO;
   let positionRequirement = ZERO;
+  let realizedPlDay = ZERO;
+  let unrealizedAtRoll = ZERO;
   for (const position of view.positionsOf(account.id)) {
+    // Positions closed today count for the day's P&L (they stay listed until the roll), not for holdings.
+    realizedPlDay = realizedPlDay.plus(position.realizedPlDay);
+    unrealizedAtRoll = unrealizedAtRoll.plus(position.unrealizedAtRoll);
     if (position.qty.isZero()) continue;
     const metrics = positionMetrics(view, position, account.margin);
     unrealized = unrealized.plus(metrics.unrealizedPl);
@@ -166,8 +172,8 @@ export function accountMetrics(view: EngineView, account: Account, excludeOrder?
     cash: account.cash,
     netLiq,
     unrealizedPl: unrealized,
-    realizedPlDay: account.realizedPlDay,
-    plDay: account.realizedPlDay.plus(unrealized).minus(account.unrealizedAtRoll),
+    realizedPlDay,
+    plDay: realizedPlDay.plus(unrealized).minus(unrealizedAtRoll),
     positionRequirement,
     orderRequirement: orderRequirementTotal,
     availableFunds: available,

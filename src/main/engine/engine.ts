@@ -3,28 +3,21 @@
 // error) without touching the state; the desk has the ledger write the change, then applies it.
 //
 // Invariants kept here:
-// - an order moves only along the transition table of model.ts, and every move writes its order event;
+// - an order comes into being and moves only through Draft.openOrder and Draft.moveOrder, which follow the
+//   transition table of model.ts and record the order event with each move;
 // - a fill happens at most once per order and carries the quote it met and the rule that filled it;
 // - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
 import { formatMoney } from '../../shared/format';
+import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';
 import { accountMetrics, orderMultiplier, orderRequirement, positionMetrics } from './accounting';
 import { brokerAdapter } from './brokers';
+import { cashAfterFill, fillCashFlow, fillCosts } from './cash';
 import { NO_CHANGE, type Change } from './change';
 import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
 import { evaluateOrder, type Evaluation } from './fillModel';
-import { resolveInstrument } from './instruments';
-import {
-  BROKERS,
-  MARGIN_MODES,
-  transition,
-  type Account,
-  type Broker,
-  type MarginMode,
-  type Order,
-  type OrderEvent,
-  type OrderEventType,
-} from './model';
+import { canonicalSymbol, resolveInstrument } from './instruments';
+import type { Account, Order } from './model';
 import {
   checkClientOrderId,
   checkOrderSpec,
@@ -36,7 +29,8 @@ import {
 import { applyFillToPosition, newPosition } from './positions';
 import { executionPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
 import type { Settings } from './settings';
-import type { EngineState, EngineView } from './state';
+import type { EngineState } from './state';
+import type { EngineView } from './view';
 import { dayOrderExpiry, nextRollAfter } from './tradingDay';
 
 export type EngineErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'NOT_WORKING' | 'EDIT_REJECTED';
@@ -44,13 +38,15 @@ export interface EngineError {
   readonly code: EngineErrorCode;
   readonly message: string;
 }
+/** An answer that changes nothing: a value, or why not. */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 export type Decision<T> =
   | { readonly ok: true; readonly value: T; readonly change: Change }
   | { readonly ok: false; readonly error: EngineError };
 
 const invalid = (message: string): Decision<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 
-export const STARTING_BALANCE = new Dec(100_000);
+const STARTING_BALANCE = new Dec(100_000);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Orders
@@ -66,41 +62,40 @@ export function placeOrder(state: EngineState, input: PlaceOrderInput, now: numb
   }
   const spec = checkOrderSpec(input, state.settings);
   if (!spec.ok) return invalid(spec.message);
-
   const draft = new Draft(state);
-  const { instrument } = spec.value;
-  const order: Order = {
+  const order = openOrder(draft, account.value, spec.value, clientOrderId.value, now);
+  return { ok: true, value: order, change: draft.toChange() };
+}
+
+/** A checked order enters the draft: REJECTED with its reason, or ACCEPTED and evaluated at once, as arriving. */
+function openOrder(draft: Draft, account: Account, spec: OrderSpec, clientOrderId: string | null, now: number): Order {
+  const { instrument } = spec;
+  const fields = {
     id: draft.nextOrderId(),
-    accountId: account.value.id,
-    clientOrderId: clientOrderId.value,
+    accountId: account.id,
+    clientOrderId,
     symbol: instrument.symbol,
     assetType: instrument.assetType,
-    side: spec.value.side,
-    qty: spec.value.qty,
-    type: spec.value.type,
-    limit: spec.value.limit,
-    stop: spec.value.stop,
-    tif: spec.value.tif,
-    status: 'WORKING',
+    side: spec.side,
+    qty: spec.qty,
+    type: spec.type,
+    limit: spec.limit,
+    stop: spec.stop,
+    tif: spec.tif,
     triggered: false,
     filledQty: ZERO,
     avgFillPrice: null,
     rejectReason: null,
     statusReason: null,
-    expiresAt: spec.value.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
+    expiresAt: spec.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
     createdAt: now,
     updatedAt: now,
   };
-  const rejection = businessRejection(draft, account.value, spec.value, null);
+  const rejection = businessRejection(draft, account, spec, null);
   if (rejection) {
-    const rejected: Order = { ...order, status: 'REJECTED', rejectReason: rejection, expiresAt: null };
-    draft.putOrder(rejected);
-    draft.addEvent(event(rejected, 'REJECTED', now, { reason: rejection }));
-    return { ok: true, value: rejected, change: draft.toChange() };
+    return draft.openOrder({ ...fields, rejectReason: rejection, expiresAt: null }, 'REJECTED', { reason: rejection });
   }
-  draft.addEvent(event(order, 'ACCEPTED', now, null));
-  const final = evaluateAndApply(draft, order, now, true);
-  return { ok: true, value: final, change: draft.toChange() };
+  return evaluateAndApply(draft, draft.openOrder(fields, 'ACCEPTED', null), now, true);
 }
 
 export function editOrder(state: EngineState, orderId: number, edit: EditOrderInput, now: number): Decision<Order> {
@@ -115,19 +110,18 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   if (rejection) return { ok: false, error: { code: 'EDIT_REJECTED', message: rejection } };
 
   const { tif } = spec.value;
-  const replaced: Order = {
-    ...order,
-    qty: spec.value.qty,
-    type: spec.value.type,
-    limit: spec.value.limit,
-    stop: spec.value.stop,
-    tif,
-    status: transition(order, 'REPLACED'),
-    triggered: false,
-    expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
-    updatedAt: now,
-  };
-  draft.addEvent(event(replaced, 'REPLACED', now, { before: terms(order), after: terms(replaced) }));
+  const after = { qty: spec.value.qty, type: spec.value.type, limit: spec.value.limit, stop: spec.value.stop, tif };
+  const replaced = draft.moveOrder(
+    order,
+    'REPLACED',
+    now,
+    {
+      ...after,
+      triggered: false,
+      expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
+    },
+    { before: terms(order), after: terms(after) },
+  );
   const final = evaluateAndApply(draft, replaced, now, true);
   return { ok: true, value: final, change: draft.toChange() };
 }
@@ -137,6 +131,61 @@ export function cancelOrder(state: EngineState, orderId: number, now: number, re
   if (!found.ok) return found;
   const draft = new Draft(state);
   const canceled = endOrder(draft, found.value, 'CANCELED', now, reason);
+  return { ok: true, value: canceled, change: draft.toChange() };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Flatten, reverse and cancel all (ENGINE.md section 13): each one change, so one transaction.
+
+export interface Closing {
+  /** The symbol's working orders that were canceled first. */
+  readonly canceled: readonly Order[];
+  /** The MKT order that closes (flatten) or turns (reverse) the position; null when there was none. */
+  readonly order: Order | null;
+}
+
+/**
+ * Cancels the account's working orders of the symbol (they would fight the close and hold its shares, as in TOS),
+ * then places one MKT order: the position's size on the other side (flatten), or twice it (reverse: its
+ * requirement is the opening half's). A rejected reverse leaves the cancels standing. No position: cancels only.
+ */
+export function closePosition(
+  state: EngineState,
+  accountId: unknown,
+  rawSymbol: string,
+  how: 'flatten' | 'reverse',
+  now: number,
+): Decision<Closing> {
+  const account = resolveAccount(state, accountId);
+  if (!account.ok) return invalid(account.message);
+  const symbol = canonicalSymbol(rawSymbol);
+  const draft = new Draft(state);
+  const canceled: Order[] = [];
+  for (const order of [...state.workingOrdersOf(account.value.id)]) {
+    if (order.symbol === symbol) canceled.push(endOrder(draft, order, 'CANCELED', now, 'canceled'));
+  }
+  const held = draft.position(account.value.id, symbol)?.qty ?? ZERO;
+  if (held.isZero()) return { ok: true, value: { canceled, order: null }, change: draft.toChange() };
+  const spec = checkOrderSpec(
+    {
+      symbol,
+      side: held.greaterThan(0) ? 'SELL' : 'BUY',
+      qty: (how === 'flatten' ? held.abs() : held.abs().times(2)).toFixed(),
+      orderType: 'MKT',
+      tif: 'DAY',
+    },
+    state.settings,
+  );
+  if (!spec.ok) return invalid(spec.message);
+  const order = openOrder(draft, account.value, spec.value, null, now);
+  return { ok: true, value: { canceled, order }, change: draft.toChange() };
+}
+
+/** Cancels every working order of an account. */
+export function cancelAllOrders(state: EngineState, accountId: string, now: number): Decision<readonly Order[]> {
+  if (!state.account(accountId)) return { ok: false, error: { code: 'NOT_FOUND', message: `unknown account "${accountId}"` } };
+  const draft = new Draft(state);
+  const canceled = [...state.workingOrdersOf(accountId)].map((order) => endOrder(draft, order, 'CANCELED', now, 'canceled'));
   return { ok: true, value: canceled, change: draft.toChange() };
 }
 
@@ -209,11 +258,8 @@ function businessRejection(view: EngineView, account: Account, spec: OrderSpec, 
 
 function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: boolean): Order {
   const instrument = resolveInstrument(order.symbol, draft.settings);
-  if (!instrument.ok) {
-    // A contract removed from the table after the order was placed: it rests until the contract is back.
-    draft.putOrder(order);
-    return order;
-  }
+  // A contract removed from the table after the order was placed: it rests until the contract is back.
+  if (!instrument.ok) return order;
   const quote = draft.quote(order.symbol);
   const evaluation: Evaluation = evaluateOrder(order, quote, {
     instrument: instrument.instrument,
@@ -222,18 +268,15 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
   });
   let current = order;
   if (evaluation.triggeredNow) {
-    current = { ...current, status: transition(current, 'TRIGGERED'), triggered: true, updatedAt: time };
     const t = triggerPrice(quote);
-    draft.addEvent(event(current, 'TRIGGERED', time, { [t?.source ?? 'price']: t?.price.toFixed() ?? null }));
+    current = draft.moveOrder(current, 'TRIGGERED', time, { triggered: true }, { [t?.source ?? 'price']: t?.price.toFixed() ?? null });
   }
   if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
   // A resting order the quote did not change is not rewritten: a tick costs nothing for it.
-  if (arriving || current !== order) draft.putOrder(current);
   return current;
 }
 
 function executeFill(draft: Draft, order: Order, price: Dec, reason: string, time: number): Order {
-  const settings = draft.settings;
   const account = draft.account(order.accountId)!;
   const held =
     draft.position(order.accountId, order.symbol) ??
@@ -241,14 +284,11 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
   const delta = order.side === 'BUY' ? order.qty : order.qty.negated();
   const { position, realized } = applyFillToPosition(held, delta, price, time);
   const m = position.multiplier;
-  const commission = order.qty.times(settings.commission[order.assetType]);
-  const fees = order.qty.times(settings.fees[order.assetType]);
-  const moved = order.assetType === 'FUT' ? realized : delta.times(price).times(m).negated();
+  const costs = fillCosts(draft.settings, order.assetType, order.qty);
   draft.putPosition(position);
   draft.putAccount({
     ...account,
-    cash: account.cash.plus(moved).minus(commission).minus(fees),
-    realizedPlDay: account.realizedPlDay.plus(realized),
+    cash: cashAfterFill(account.cash, fillCashFlow(order.assetType, delta, price, m, realized), costs),
   });
   const fill = {
     id: draft.nextFillId(),
@@ -260,38 +300,28 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
     qty: order.qty,
     price,
     multiplier: m,
-    commission,
-    fees,
+    commission: costs.commission,
+    fees: costs.fees,
     realizedPl: realized,
     time,
     quote: quoteSeen(draft.quote(order.symbol), time),
     reason,
   };
   draft.addFill(fill);
-  const filled: Order = {
-    ...order,
-    status: transition(order, 'FILLED'),
-    filledQty: order.qty,
-    avgFillPrice: price,
-    updatedAt: time,
-  };
-  draft.putOrder(filled);
-  draft.addEvent(event(filled, 'FILLED', time, { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() }));
-  return filled;
+  return draft.moveOrder(
+    order,
+    'FILLED',
+    time,
+    { filledQty: order.qty, avgFillPrice: price },
+    { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() },
+  );
 }
 
 function endOrder(draft: Draft, order: Order, type: 'CANCELED' | 'EXPIRED', time: number, reason: string): Order {
-  const ended: Order = { ...order, status: transition(order, type), statusReason: reason, updatedAt: time };
-  draft.putOrder(ended);
-  draft.addEvent(event(ended, type, time, { reason }));
-  return ended;
+  return draft.moveOrder(order, type, time, { statusReason: reason }, { reason });
 }
 
-function event(order: Order, type: OrderEventType, time: number, detail: OrderEvent['detail']): OrderEvent {
-  return { orderId: order.id, type, time, detail };
-}
-
-function terms(order: Order) {
+function terms(order: Pick<Order, 'qty' | 'type' | 'limit' | 'stop' | 'tif'>) {
   return {
     qty: order.qty.toFixed(),
     orderType: order.type,
@@ -338,7 +368,10 @@ export function advanceClock(state: EngineState, now: number): Change {
   return draft.toChange();
 }
 
-/** The 17:00 roll: keep each account's equity, start P/L Day over, drop positions closed during the day. */
+/**
+ * The 17:00 roll: keep each account's equity, start P/L Day over (each position's realized P&L to 0, its unrealized
+ * P&L kept as the day's starting point), drop positions closed during the day. The account's totals follow.
+ */
 function rollDay(draft: Draft, rollAt: number) {
   for (const account of [...draft.accounts()]) {
     const metrics = accountMetrics(draft, account);
@@ -348,7 +381,7 @@ function rollDay(draft: Draft, rollAt: number) {
       cash: account.cash,
       netLiq: metrics.netLiq,
       unrealizedPl: metrics.unrealizedPl,
-      realizedPlDay: account.realizedPlDay,
+      realizedPlDay: metrics.realizedPlDay,
     });
     for (const position of [...draft.positionsOf(account.id)]) {
       if (position.qty.isZero()) draft.removePosition(account.id, position.symbol);
@@ -357,7 +390,6 @@ function rollDay(draft: Draft, rollAt: number) {
         draft.putPosition({ ...position, realizedPlDay: ZERO, unrealizedAtRoll: unrealizedPl });
       }
     }
-    draft.putAccount({ ...account, realizedPlDay: ZERO, unrealizedAtRoll: metrics.unrealizedPl });
   }
   draft.setLastRollAt(rollAt);
 }
@@ -381,22 +413,18 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
   if (state.account(input.id)) return invalid(`account "${input.id}" already exists`);
   const balance = checkBalance(input.cash);
   if (!balance.ok) return invalid(balance.message);
-  const margin = input.margin ?? 'DAYTRADE';
-  if (typeof margin !== 'string' || !(MARGIN_MODES as readonly string[]).includes(margin)) {
-    return invalid(`unknown margin mode ${JSON.stringify(margin)}: use DAYTRADE, REGT or CASH`);
-  }
-  const broker = input.broker ?? 'PAPER';
-  if (typeof broker !== 'string' || !(BROKERS as readonly string[]).includes(broker)) {
-    return invalid(`unknown broker ${JSON.stringify(broker)}: use PAPER or SCHWAB`);
-  }
+  const requestedMargin = input.margin ?? 'DAYTRADE';
+  const margin = typeof requestedMargin === 'string' ? oneOfWords(MARGIN_MODES, requestedMargin) : undefined;
+  if (!margin) return invalid(`unknown margin mode ${JSON.stringify(requestedMargin)}: use DAYTRADE, REGT or CASH`);
+  const requestedBroker = input.broker ?? 'PAPER';
+  const broker = typeof requestedBroker === 'string' ? oneOfWords(BROKERS, requestedBroker) : undefined;
+  if (!broker) return invalid(`unknown broker ${JSON.stringify(requestedBroker)}: use PAPER or SCHWAB`);
   const account: Account = {
     id: input.id,
-    broker: broker as Broker,
-    margin: margin as MarginMode,
+    broker,
+    margin,
     startingBalance: balance.value,
     cash: balance.value,
-    realizedPlDay: ZERO,
-    unrealizedAtRoll: ZERO,
     createdAt: now,
     ordinal: [...state.accounts()].length,
   };
@@ -441,8 +469,6 @@ export function resetAccount(
     ...account,
     startingBalance: balance.value,
     cash: balance.value,
-    realizedPlDay: ZERO,
-    unrealizedAtRoll: ZERO,
   };
   draft.putAccount(reset);
   draft.addReset({

@@ -87,8 +87,3 @@ export function tickSize(instrument: Instrument, price: Dec, settings: Settings)
 export function isOnTick(instrument: Instrument, price: Dec, settings: Settings): boolean {
   return price.mod(tickSize(instrument, price, settings)).isZero();
 }
-
-/** The futures contract of an instrument under the current settings (initial margin may have been edited). */
-export function contractOf(instrument: Instrument, settings: Settings) {
-  return instrument.root ? settings.contracts[instrument.root] : undefined;
-}

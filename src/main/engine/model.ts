@@ -4,19 +4,24 @@ import type { Dec } from './decimal';
 import type { QuoteSeen } from './quotes';
 import type { AssetType } from './settings';
 
-export const SIDES = ['BUY', 'SELL'] as const;
-export type Side = (typeof SIDES)[number];
-export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-export const TIFS = ['DAY', 'GTC'] as const;
-export type Tif = (typeof TIFS)[number];
-export const MARGIN_MODES = ['DAYTRADE', 'REGT', 'CASH'] as const;
-export type MarginMode = (typeof MARGIN_MODES)[number];
-export const BROKERS = ['PAPER', 'SCHWAB'] as const;
-export type Broker = (typeof BROKERS)[number];
-
-export type OrderStatus = 'WORKING' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
-export type OrderEventType = 'ACCEPTED' | 'REJECTED' | 'TRIGGERED' | 'REPLACED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
+// The words are the shared vocabulary's (src/shared/vocabulary.ts): one list for the engine, the contract and the window.
+export {
+  BROKERS,
+  MARGIN_MODES,
+  ORDER_EVENT_TYPES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  SIDES,
+  TIFS,
+  type Broker,
+  type MarginMode,
+  type OrderEventType,
+  type OrderStatus,
+  type OrderType,
+  type Side,
+  type Tif,
+} from '../../shared/vocabulary';
+import type { Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif } from '../../shared/vocabulary';
 
 export interface Account {
   readonly id: string;
@@ -25,9 +30,8 @@ export interface Account {
   /** What a reset returns cash to. */
   readonly startingBalance: Dec;
   readonly cash: Dec;
-  readonly realizedPlDay: Dec;
-  /** Unrealized P&L at the last roll (or 0 after a reset), for P/L Day. */
-  readonly unrealizedAtRoll: Dec;
+  // No P&L totals: the account's realized P&L of the day and its unrealized P&L at the roll are the sums of its
+  // positions' own (accounting.accountMetrics), so they cannot disagree with them.
   readonly createdAt: number;
   /** Creation order: the first account is the default one. */
   readonly ordinal: number;
@@ -126,8 +130,16 @@ export function positionKey(accountId: string, symbol: string): string {
   return `${accountId}\u0000${symbol}`;
 }
 
-/** The order state machine: which event may follow which status. Anything else is a bug and fails loudly. */
-const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEventType, OrderStatus>>>> = {
+/** Where every order's life starts: before its first event it has no status, only this place in the table. */
+export const NEW = 'NEW';
+export type LifecycleState = typeof NEW | OrderStatus;
+
+/**
+ * The order state machine: which event may follow which status, and where it leads. Creation is a row of its own
+ * (NEW), so an order comes into being only through ACCEPTED or REJECTED. Anything else is a bug and fails loudly.
+ */
+const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
+  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},
   CANCELED: {},
@@ -136,18 +148,20 @@ const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEventType, O
 };
 
 export class IllegalTransitionError extends Error {
-  constructor(orderId: number, status: OrderStatus, event: OrderEventType) {
-    super(`order ${orderId}: ${event} is not possible from ${status}`);
+  constructor(orderId: number, from: LifecycleState, event: OrderEventType) {
+    super(`order ${orderId}: ${event} is not possible from ${from}`);
     this.name = 'IllegalTransitionError';
   }
 }
 
-export function transition(order: Order, event: OrderEventType): OrderStatus {
-  const next = TRANSITIONS[order.status][event];
-  if (!next) throw new IllegalTransitionError(order.id, order.status, event);
-  return next;
+/** Where `event` leads from `from`, or undefined when the table forbids it (verify reports, never throws). */
+export function nextStatus(from: LifecycleState, event: OrderEventType): OrderStatus | undefined {
+  return TRANSITIONS[from][event];
 }
 
-export function isTerminal(status: OrderStatus): boolean {
-  return Object.keys(TRANSITIONS[status]).length === 0;
+/** The status an event moves an order to; throws when the table forbids it. */
+export function transition(orderId: number, from: LifecycleState, event: OrderEventType): OrderStatus {
+  const next = nextStatus(from, event);
+  if (!next) throw new IllegalTransitionError(orderId, from, event);
+  return next;
 }

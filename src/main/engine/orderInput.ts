@@ -3,9 +3,10 @@
 import { Dec, parseDecimal } from './decimal';
 import { resolveInstrument, isOnTick, tickSize, type Instrument } from './instruments';
 import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
+import { needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
 import type { Settings } from './settings';
 
-export const MAX_QTY = new Dec(1_000_000);
+const MAX_QTY = new Dec(1_000_000);
 const MAX_CLIENT_ORDER_ID = 64;
 
 /** The fields that make an order's terms, as a caller sent them (numbers as JSON numbers or decimal strings). */
@@ -56,16 +57,15 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: st
   if (typeof value !== 'string') {
     return fail(value === undefined ? `${name} is required (${orList(allowed)})` : `${name} must be text: ${orList(allowed)}`);
   }
-  return (allowed as readonly string[]).includes(value)
-    ? { ok: true, value: value as T }
-    : fail(`unknown ${name} ${shown(value)}: use ${orList(allowed)}`);
+  const word = oneOfWords(allowed, value);
+  return word ? { ok: true, value: word } : fail(`unknown ${name} ${shown(value)}: use ${orList(allowed)}`);
 }
 
 function orList(values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
-export function checkQty(value: unknown): Checked<Dec> {
+function checkQty(value: unknown): Checked<Dec> {
   const qty = parseDecimal(value);
   if (value === undefined || value === null) return fail('qty is required: a whole number from 1 to 1,000,000');
   if (!qty || !qty.isInteger() || qty.lessThan(1) || qty.greaterThan(MAX_QTY)) {
@@ -85,13 +85,6 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
     );
   }
   return { ok: true, value: price };
-}
-
-export function needsLimit(type: OrderType): boolean {
-  return type === 'LMT' || type === 'STP_LMT';
-}
-export function needsStop(type: OrderType): boolean {
-  return type === 'STP' || type === 'STP_LMT';
 }
 
 /** Validates the fields of a new order, or of an order as an edit would leave it. */

@@ -51,14 +51,32 @@ const EMPTY_FIELDS: QuoteFields = {
   description: null,
 };
 
+/**
+ * The one quote-update builder (the scenario runner, LiveData and the ledger all use it): each number field as
+ * `read` gives it (a decimal, null to make it unknown, undefined to leave it as it is), and the description.
+ */
+export function quoteUpdate(
+  symbol: string,
+  time: number,
+  read: (field: QuoteNumberField) => Dec | null | undefined,
+  description?: string | null,
+): QuoteUpdate {
+  const fields: { -readonly [K in QuoteNumberField]?: Dec | null } = {};
+  for (const field of QUOTE_NUMBER_FIELDS) {
+    const value = read(field);
+    if (value !== undefined) fields[field] = value;
+  }
+  return { ...fields, ...(description !== undefined ? { description } : {}), symbol, time };
+}
+
 export function mergeQuote(previous: Quote | undefined, update: QuoteUpdate): Quote {
-  const next: Record<string, unknown> = { ...(previous ?? EMPTY_FIELDS), symbol: update.symbol, time: update.time };
+  const fields: { -readonly [K in keyof QuoteFields]: QuoteFields[K] } = { ...(previous ?? EMPTY_FIELDS) };
   for (const field of QUOTE_NUMBER_FIELDS) {
     const value = update[field];
-    if (value !== undefined) next[field] = value;
+    if (value !== undefined) fields[field] = value;
   }
-  if (update.description !== undefined) next.description = update.description;
-  return next as unknown as Quote;
+  if (update.description !== undefined) fields.description = update.description;
+  return { ...fields, symbol: update.symbol, time: update.time };
 }
 
 /** A price together with the quote field it came from, so reasons can say "ask 149.80". */

@@ -2,10 +2,9 @@
 // Stored as decimal strings; the engine reads them as Decimals. Every value is editable in Settings.
 import { Dec } from './decimal';
 
-export const ASSET_TYPES = ['EQ', 'FUT', 'OPT'] as const;
-export type AssetType = (typeof ASSET_TYPES)[number];
+import { ASSET_TYPES, type AssetType, type LimitFillMode } from '../../shared/vocabulary';
 
-export type LimitFillMode = 'touch' | 'cross';
+export { ASSET_TYPES, type AssetType, type LimitFillMode };
 
 export interface Contract {
   readonly multiplier: Dec;

@@ -1,5 +1,6 @@
 // Validates a change to the settings (from Settings in the app or a scenario's settings event) and returns the
 // settings it leads to. A bad value is an input error naming the field; nothing changes then.
+import { LIMIT_FILL_MODES, oneOfWords } from '../../shared/vocabulary';
 import { Dec, parseDecimal } from './decimal';
 import type { Checked } from './orderInput';
 import { ASSET_TYPES, type AssetType, type Contract, type PerAssetType, type Settings } from './settings';
@@ -81,10 +82,9 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Che
     next = { ...next, slippageTicks: slip.value };
   }
   if (patch.limitFill !== undefined) {
-    if (patch.limitFill !== 'touch' && patch.limitFill !== 'cross') {
-      return fail(`limitFill must be "touch" or "cross" (got ${JSON.stringify(patch.limitFill)})`);
-    }
-    next = { ...next, limitFill: patch.limitFill };
+    const limitFill = typeof patch.limitFill === 'string' ? oneOfWords(LIMIT_FILL_MODES, patch.limitFill) : undefined;
+    if (!limitFill) return fail(`limitFill must be "touch" or "cross" (got ${JSON.stringify(patch.limitFill)})`);
+    next = { ...next, limitFill };
   }
   if (patch.commission !== undefined) {
     const commission = perAssetType(next.commission, patch.commission, 'commission');

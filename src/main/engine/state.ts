@@ -9,26 +9,7 @@ import { positionKey } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
 import { nextRollAfter } from './tradingDay';
-
-/** What the engine needs to read to decide. EngineState and Draft both answer it. */
-export interface EngineView {
-  readonly settings: Settings;
-  account(id: string): Account | undefined;
-  accounts(): Iterable<Account>;
-  position(accountId: string, symbol: string): Position | undefined;
-  positionsOf(accountId: string): Iterable<Position>;
-  workingOrdersOf(accountId: string): Iterable<Order>;
-  workingOrdersOfSymbol(symbol: string): Iterable<Order>;
-  quote(symbol: string): Quote | undefined;
-  /** Sum of the account's working-order requirements (see accounting.workingOrdersRequirement). */
-  workingOrdersRequirement(account: Account): Dec;
-}
-
-/** Orders that are no longer in memory (history) are looked up in the ledger. */
-export interface OrderHistory {
-  orderById(id: number): Order | undefined;
-  orderByClientId(accountId: string, clientOrderId: string): Order | undefined;
-}
+import type { EngineView, OrderHistory } from './view';
 
 export interface EngineStateInit {
   settings: Settings;

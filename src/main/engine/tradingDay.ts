@@ -4,8 +4,8 @@ import { DateTime } from 'luxon';
 import type { AssetType } from './settings';
 
 const NEW_YORK = 'America/New_York';
-export const ROLL_HOUR = 17;
-export const EQUITY_CLOSE_HOUR = 16;
+const ROLL_HOUR = 17;
+const EQUITY_CLOSE_HOUR = 16;
 
 // The answer stays the same from one asking moment until the moment it names: remember the last one per hour,
 // so the tick path does not do time-zone arithmetic on every call.

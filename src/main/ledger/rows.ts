@@ -1,7 +1,7 @@
 // Conversions between the engine's records and the ledger's rows: decimals to TEXT, epoch ms to ISO text.
 import { Dec } from '../engine/decimal';
 import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
-import { QUOTE_NUMBER_FIELDS, type Quote } from '../engine/quotes';
+import { mergeQuote, QUOTE_NUMBER_FIELDS, quoteUpdate, type Quote } from '../engine/quotes';
 import type { AssetType } from '../engine/settings';
 import type {
   AccountsTable,
@@ -28,8 +28,6 @@ export function accountRow(a: Account): AccountsTable {
     margin: a.margin,
     starting_balance: text(a.startingBalance),
     cash: text(a.cash),
-    realized_pl_day: text(a.realizedPlDay),
-    unrealized_at_roll: text(a.unrealizedAtRoll),
     created_at: iso(a.createdAt),
     ordinal: a.ordinal,
   };
@@ -42,8 +40,6 @@ export function accountFromRow(r: AccountsTable): Account {
     margin: r.margin as Account['margin'],
     startingBalance: dec(r.starting_balance),
     cash: dec(r.cash),
-    realizedPlDay: dec(r.realized_pl_day),
-    unrealizedAtRoll: dec(r.unrealized_at_roll),
     createdAt: ms(r.created_at),
     ordinal: r.ordinal,
   };
@@ -216,7 +212,5 @@ export function quoteRow(q: Quote): QuotesTable {
 
 export function quoteFromRow(r: QuotesTable): Quote {
   const data = JSON.parse(r.data) as Record<string, string | null>;
-  const quote: Record<string, unknown> = { symbol: r.symbol, time: ms(r.time), description: data.description ?? null };
-  for (const field of QUOTE_NUMBER_FIELDS) quote[field] = decOrNull(data[field] ?? null);
-  return quote as unknown as Quote;
+  return mergeQuote(undefined, quoteUpdate(r.symbol, ms(r.time), (field) => decOrNull(data[field] ?? null), data.description ?? null));
 }

@@ -6,8 +6,6 @@ export interface AccountsTable {
   margin: string;
   starting_balance: string;
   cash: string;
-  realized_pl_day: string;
-  unrealized_at_roll: string;
   created_at: string;
   ordinal: number;
 }

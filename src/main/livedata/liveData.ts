@@ -1,8 +1,15 @@
-// The tick path: a source's changed symbols go to the desk as quotes (fills, marks, P&L follow), and the UI gets
-// at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost nothing.
-import type { PaperDesk } from '../desk/desk';
+// The tick path: a source's changed symbols go to the quote sink (the desk: fills, marks, P&L follow), and the UI
+// gets at most one coalesced frame per interval with the symbols that changed. Symbols that did not change cost
+// nothing. It knows the desk only as that one method.
+import type { QuoteUpdate } from '../engine/quotes';
+import { FramePacer } from '../../shared/framePacer';
 import { toQuoteUpdate, type LiveQuote, type Snapshot } from './snapshot';
 import type { QuoteSource, SourceStatus } from './source';
+
+/** Where quotes go: the one thing LiveData asks of the desk. */
+export interface QuoteSink {
+  applyQuote(update: QuoteUpdate): unknown;
+}
 
 export interface LiveFrame {
   /** Symbols whose quotes changed since the last frame. */
@@ -14,7 +21,7 @@ export interface LiveDataOptions {
   /** At most one frame per this many ms (one animation frame). */
   readonly frameMs?: number;
   readonly onFrame?: (frame: LiveFrame) => void;
-  /** Called when the desk refuses a quote (a database error): logged, never fatal to the feed. */
+  /** Called when the sink refuses a quote (a database error): logged, never fatal to the feed. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -26,14 +33,16 @@ export class LiveData {
   private switching: Promise<void> = Promise.resolve();
   private readonly changedAt = new Map<string, number>();
   private readonly pending = new Set<string>();
-  private frameTimer: NodeJS.Timeout | null = null;
+  private readonly frames: FramePacer;
   private lastStatus: SourceStatus | null = null;
   private snapshotListeners = new Set<(changes: ReadonlyMap<string, LiveQuote>, readAt: number) => void>();
 
   constructor(
-    private readonly desk: PaperDesk,
+    private readonly sink: QuoteSink,
     private readonly options: LiveDataOptions = {},
-  ) {}
+  ) {
+    this.frames = new FramePacer(options.frameMs ?? 16, () => this.emitFrame());
+  }
 
   /**
    * Switches to a source; the old one stops first. Quotes already in the desk stay until new ones come. Switches run
@@ -55,8 +64,7 @@ export class LiveData {
     const turn = this.switching.then(() => this.switchTo(null));
     this.switching = turn.catch(() => undefined);
     await turn;
-    if (this.frameTimer) clearTimeout(this.frameTimer);
-    this.frameTimer = null;
+    this.frames.cancel();
   }
 
   /** One switch, in its turn: stop what runs, start `source` if it is still the one asked for. */
@@ -102,7 +110,7 @@ export class LiveData {
   private onSnapshot(_snapshot: Snapshot, changes: ReadonlyMap<string, LiveQuote>, readAt: number) {
     for (const [symbol, fields] of changes) {
       try {
-        this.desk.applyQuote(toQuoteUpdate(symbol, fields, readAt));
+        this.sink.applyQuote(toQuoteUpdate(symbol, fields, readAt));
       } catch (error) {
         this.options.onError?.(error);
         continue;
@@ -115,14 +123,14 @@ export class LiveData {
   }
 
   private scheduleFrame() {
-    if (this.frameTimer || !this.options.onFrame) return;
-    this.frameTimer = setTimeout(() => {
-      this.frameTimer = null;
-      const status = this.status();
-      if (!status) return;
-      const symbols = [...this.pending];
-      this.pending.clear();
-      this.options.onFrame?.({ symbols, status });
-    }, this.options.frameMs ?? 16);
+    if (this.options.onFrame) this.frames.request();
+  }
+
+  private emitFrame() {
+    const status = this.status();
+    if (!status) return;
+    const symbols = [...this.pending];
+    this.pending.clear();
+    this.options.onFrame?.({ symbols, status });
   }
 }

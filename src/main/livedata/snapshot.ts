@@ -3,7 +3,7 @@
 // Every reader ends with finishSnapshot, so a value that cannot be a price never reaches the engine. Values stay
 // text (canonical decimals) until they change: only what reaches the engine becomes a Decimal.
 import { Dec } from '../engine/decimal';
-import type { QuoteUpdate } from '../engine/quotes';
+import { quoteUpdate, type QuoteUpdate } from '../engine/quotes';
 import { LIVE_FIELDS, type LiveField } from './fields';
 import { inValueRange, PRICE_FIELDS, printable } from './values';
 
@@ -50,14 +50,15 @@ export function diffSnapshots(previous: Snapshot | undefined, next: Snapshot): M
 
 /** A snapshot's fields as an engine quote update. */
 export function toQuoteUpdate(symbol: string, quote: LiveQuote, time: number): QuoteUpdate {
-  const update: { -readonly [K in keyof QuoteUpdate]: QuoteUpdate[K] } = { symbol, time };
-  for (const field of LIVE_FIELDS) {
-    const value = quote[field];
-    if (value === undefined) continue;
-    if (field === 'description') update.description = value;
-    else update[field] = value === null ? null : new Dec(value);
-  }
-  return update;
+  return quoteUpdate(
+    symbol,
+    time,
+    (field) => {
+      const value = quote[field];
+      return value === undefined || value === null ? value : new Dec(value);
+    },
+    quote.description,
+  );
 }
 
 /** Whether canonical decimal text is within what values.ts accepts (|v| < 1e15, and 0 or |v| >= 1e-12), without a Decimal. */

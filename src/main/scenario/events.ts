@@ -2,7 +2,7 @@
 // not JSON, names an unknown type, misses a required field or goes back in time stops the whole run (exit 2);
 // a bad value inside a well-formed event is the engine's to report, not ours.
 
-export const EVENT_TYPES = ['settings', 'account', 'quote', 'place', 'edit', 'cancel', 'clock', 'reset'] as const;
+const EVENT_TYPES = ['settings', 'account', 'quote', 'place', 'edit', 'cancel', 'clock', 'reset'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const REQUIRED: Readonly<Record<EventType, readonly string[]>> = {
@@ -16,7 +16,7 @@ const REQUIRED: Readonly<Record<EventType, readonly string[]>> = {
   reset: [],
 };
 
-export const DEFAULT_START = Date.parse('2026-01-05T14:30:00Z');
+const DEFAULT_START = Date.parse('2026-01-05T14:30:00Z');
 
 export interface ScenarioEvent {
   readonly line: number;

@@ -6,7 +6,7 @@ import { PaperDesk, type Clock } from '../desk/desk';
 import { accountsAndPositions, fillView, orderView } from '../desk/views';
 import { parseDecimal } from '../engine/decimal';
 import { canonicalSymbol } from '../engine/instruments';
-import { QUOTE_NUMBER_FIELDS, type QuoteUpdate } from '../engine/quotes';
+import { quoteUpdate as buildQuoteUpdate, type QuoteUpdate } from '../engine/quotes';
 import { startTime, type ScenarioEvent } from './events';
 
 export interface ScenarioError {
@@ -136,7 +136,7 @@ export class ScenarioRun {
 
   output(): ScenarioOutput {
     const { accounts, positions } = accountsAndPositions(this.desk.state);
-    const orders = this.desk.ledger.orders().map((order) => {
+    const orders = this.desk.orderHistory().map((order) => {
       const view = orderView(order);
       return {
         ref: this.refByOrder.get(order.id) ?? null,
@@ -158,7 +158,7 @@ export class ScenarioRun {
         statusReason: view.statusReason,
       };
     });
-    const fills = this.desk.ledger.fills().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
+    const fills = this.desk.fillHistory().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
     return { time: new Date(this.clock.time).toISOString(), accounts, positions, orders, fills, errors: this.errors };
   }
 
@@ -180,20 +180,19 @@ export async function runScenario(events: readonly ScenarioEvent[], dbPath: stri
 /** A quote event's fields as a quote update, or what is wrong with them. */
 export function quoteUpdate(fields: Readonly<Record<string, unknown>>, time: number): QuoteUpdate | string {
   if (typeof fields.symbol !== 'string' || canonicalSymbol(fields.symbol) === '') return 'quote needs a symbol';
-  const update: Record<string, unknown> = { symbol: canonicalSymbol(fields.symbol), time };
-  for (const field of QUOTE_NUMBER_FIELDS) {
-    const value = fields[field];
-    if (value === undefined) continue;
-    if (value === null) {
-      update[field] = null;
-      continue;
-    }
-    const parsed = parseDecimal(value);
-    if (!parsed) return `quote ${field} must be a number or null (got ${JSON.stringify(value)})`;
-    update[field] = parsed;
-  }
-  if (fields.description !== undefined) {
-    update.description = typeof fields.description === 'string' ? fields.description : null;
-  }
-  return update as unknown as QuoteUpdate;
+  let problem: string | undefined;
+  const update = buildQuoteUpdate(
+    canonicalSymbol(fields.symbol),
+    time,
+    (field) => {
+      const value = fields[field];
+      if (value === undefined || value === null) return value;
+      const parsed = parseDecimal(value);
+      // The first field in the list that is not a number is the one reported.
+      if (!parsed) problem ??= `quote ${field} must be a number or null (got ${JSON.stringify(value)})`;
+      return parsed;
+    },
+    fields.description === undefined ? undefined : typeof fields.description === 'string' ? fields.description : null,
+  );
+  return problem ?? update;
 }

@@ -1,6 +1,7 @@
 // How a symbol's prices are shown and stepped: decimals of its tick, or 32nds for Treasury futures as TOS shows
-// them. Derived from the engine's instruments; the renderer only formats with it.
-import type { PriceFormat } from '../../shared/contract';
+// them. Derived from the engine's instruments and sent with every row that shows a price; the renderer only
+// formats with it.
+import type { Priced } from '../../shared/views';
 import { Dec } from '../engine/decimal';
 import { resolveInstrument, tickSize } from '../engine/instruments';
 import type { Settings } from '../engine/settings';
@@ -8,11 +9,14 @@ import type { Settings } from '../engine/settings';
 const TREASURY_ROOTS = new Set(['ZB', 'ZN', 'ZF', 'ZT', 'UB', 'TN']);
 const DEFAULT_TICK = new Dec('0.01');
 
-export function priceFormatOf(symbol: string, price: Dec | null, settings: Settings): { format: PriceFormat; tick: string } {
+/** The format and tick of a symbol at a price (the instrument's tick at $1 when there is none). */
+export function priceFormatOf(symbol: string, price: Dec | null, settings: Settings): Priced {
   const resolved = resolveInstrument(symbol, settings);
-  if (!resolved.ok) return { format: { kind: 'decimal', decimals: price && price.lessThan(1) ? 4 : 2 }, tick: DEFAULT_TICK.toFixed() };
+  if (!resolved.ok) {
+    return { priceFormat: { kind: 'decimal', decimals: price && price.lessThan(1) ? 4 : 2 }, tick: DEFAULT_TICK.toFixed() };
+  }
   const { instrument } = resolved;
   const tick = tickSize(instrument, price ?? new Dec(1), settings);
-  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) return { format: { kind: 'thirtySeconds' }, tick: tick.toFixed() };
-  return { format: { kind: 'decimal', decimals: Math.max(2, tick.decimalPlaces()) }, tick: tick.toFixed() };
+  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) return { priceFormat: { kind: 'thirtySeconds' }, tick: tick.toFixed() };
+  return { priceFormat: { kind: 'decimal', decimals: Math.max(2, tick.decimalPlaces()) }, tick: tick.toFixed() };
 }

@@ -2,7 +2,8 @@
 // with the engine's "why not filled yet", the day's orders and fills, the watchlist quotes and the source status.
 // Every figure is computed here (main), never in the renderer.
 import type { DeskSnapshot, QuoteView, SourceStatusView, WorkingOrderView } from '../../shared/contract';
-import type { FillView, OrderView } from '../../shared/views';
+import type { FillView, OrderView, Priced } from '../../shared/views';
+import type { DeskName } from '../../shared/vocabulary';
 import type { PaperDesk } from '../desk/desk';
 import { accountView, orderView, positionView } from '../desk/views';
 import { Dec, plain } from '../engine/decimal';
@@ -12,9 +13,8 @@ import { priceFormatOf } from './priceFormat';
 
 const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
 
-export function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined): QuoteView {
+function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined): QuoteView {
   const price = quote.last ?? markPrice(quote)?.price ?? null;
-  const { format, tick } = priceFormatOf(quote.symbol, price, desk.state.settings);
   return {
     symbol: quote.symbol,
     description: quote.description,
@@ -30,19 +30,19 @@ export function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | und
     high: text(quote.high),
     low: text(quote.low),
     changedAt: changedAt ?? quote.time,
-    priceFormat: format,
-    tick,
+    ...priceFormatOf(quote.symbol, price, desk.settings),
   };
 }
 
 export interface SnapshotInputs {
   readonly desk: PaperDesk;
+  readonly deskName: DeskName;
   /** The watchlist: the source's symbols, in the order it gives them. */
   readonly watchlist: readonly string[];
   readonly changedAt: (symbol: string) => number | undefined;
   readonly source: SourceStatusView;
-  readonly orders: readonly OrderView[];
-  readonly fills: readonly FillView[];
+  readonly orders: readonly (OrderView & Priced)[];
+  readonly fills: readonly (FillView & Priced)[];
   readonly now: number;
 }
 
@@ -59,16 +59,12 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   const positions = [];
   for (const account of state.accounts()) {
     for (const position of state.positionsOf(account.id)) {
-      const view = positionView(state, position, account.margin);
-      const { format, tick } = priceFormatOf(position.symbol, null, state.settings);
-      positions.push({ ...view, priceFormat: format, tick });
+      positions.push({ ...positionView(state, position, account.margin), ...priceFormatOf(position.symbol, null, state.settings) });
     }
   }
   positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
   const workingOrders: WorkingOrderView[] = [...state.allWorkingOrders()].map((order) => {
-    const price = order.limit ?? order.stop;
-    const { format, tick } = priceFormatOf(order.symbol, price, state.settings);
-    return { ...orderView(order), why: whyNotFilled(state, order), tick, priceFormat: format };
+    return { ...orderView(order), why: whyNotFilled(state, order), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
   });
   const symbols = new Set(inputs.watchlist);
   for (const p of positions) symbols.add(p.symbol);
@@ -80,6 +76,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   }
   return {
     time: inputs.now,
+    desk: inputs.deskName,
     accounts,
     positions,
     workingOrders,

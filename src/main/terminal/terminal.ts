@@ -1,39 +1,46 @@
-// The trading terminal's main-process services, shared by the Electron shell and the browser host: the desk, the
-// LiveData feed, the app preferences, the commands of src/shared/contract.ts (each request parsed with zod before
-// it reaches the desk) and the pushed events (one coalesced snapshot per frame, fills, rejects, source status).
-// It never imports electron: the shell passes in what only Electron can do (the file picker).
+// The trading terminal's main-process wiring, shared by the Electron shell and the browser host: it opens the desks
+// (one market and ledger each: practice on the practice feed, live on the TOS file), runs the LiveData feed into the
+// active one, answers the contract's commands through the handler map (each request parsed by its zod schema
+// first) and pushes what the window shows (one coalesced snapshot per frame, fills, rejects, source status).
+// Choosing a data source switches the desk. Trading decisions are the desks'; it never imports electron (the shell
+// passes in the file picker).
+import { dirname, join } from 'node:path';
 import {
-  COMMANDS,
-  type CommandError,
+  isCommandName,
+  REQUEST_SCHEMAS,
   type CommandName,
   type CommandResponses,
   type DeskSnapshot,
-  type OrderPreview,
   type PushEvent,
   type Result,
   type SourceStatusView,
   type TerminalSettings,
 } from '../../shared/contract';
-import type { FillView, OrderView } from '../../shared/views';
+import { FramePacer } from '../../shared/framePacer';
+import type { FillView, OrderView, Priced } from '../../shared/views';
+import type { DeskName } from '../../shared/vocabulary';
+import { PaperDesk, type Clock } from '../desk/desk';
+import { fillView, orderView } from '../desk/views';
 import type { Change } from '../engine/change';
-import type { EditOrderInput } from '../engine/orderInput';
-import { PaperDesk, type Clock, type Result as DeskResult } from '../desk/desk';
-import { accountView, fillView, orderView } from '../desk/views';
-import { accountMetrics, orderMultiplier, orderRequirement, STOCK_RATE } from '../engine/accounting';
-import { plain, ZERO } from '../engine/decimal';
-import { placeOrder } from '../engine/engine';
-import { canonicalSymbol } from '../engine/instruments';
-import { executionPrice } from '../engine/quotes';
-import { settingsToData } from '../engine/settings';
+import type { Fill, Order } from '../engine/model';
 import { FileSource } from '../livedata/fileSource';
 import { LiveData } from '../livedata/liveData';
 import { PracticeSource, type PracticeSourceOptions } from '../livedata/practiceSource';
 import { checkQuotesPath, type QuotesPathOptions } from '../livedata/quotesPath';
 import type { QuoteSource } from '../livedata/source';
+import { fail, type Handlers, type SourcePreference } from './handlers/handler';
+import { contractHandlers } from './handlers/index';
+import { terminalSettings } from './handlers/settings';
+import { priceFormatOf } from './priceFormat';
 import { buildSnapshot } from './snapshotBuilder';
 
 export interface TerminalOptions {
+  /** The live desk's ledger (the TOS file's market): the app's ledger.db, kept from before desks were split. */
   readonly ledgerPath: string;
+  /** The practice desk's ledger; practice.db beside ledgerPath unless given. */
+  readonly practiceLedgerPath?: string;
+  /** Start on the practice desk whatever source was chosen last (without forgetting that choice). */
+  readonly startOnPractice?: boolean;
   readonly nativeBinding?: string;
   readonly clock?: Clock;
   /** At most one pushed snapshot per this many ms. */
@@ -46,52 +53,80 @@ export interface TerminalOptions {
   readonly log?: (message: string) => void;
 }
 
-type SourcePreference = TerminalSettings['source'];
-
-const fail = (code: CommandError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
-
-function fromDesk<T, U>(result: DeskResult<T>, map: (value: T) => U): Result<U> {
-  return result.ok ? { ok: true, data: map(result.value) } : { ok: false, error: result.error };
-}
-
 export class Terminal {
   readonly live: LiveData;
   private readonly listeners = new Set<(event: PushEvent) => void>();
-  private pushTimer: NodeJS.Timeout | null = null;
-  /** performance.now() of the last pushed snapshot. */
-  private lastPushAt = Number.NEGATIVE_INFINITY;
+  /** At most one pushed snapshot per frame (16 ms by default). */
+  private readonly pushes: FramePacer;
   private housekeeping: NodeJS.Timeout | null = null;
-  private readonly dayOrders = new Map<number, OrderView>();
-  private dayFills: FillView[] = [];
+  /** The trading day's orders and fills as the window shows them, each with its price format. */
+  private readonly dayOrders = new Map<number, OrderView & Priced>();
+  private dayFills: (FillView & Priced)[] = [];
   private source: SourcePreference = { kind: 'practice' };
   private closed = false;
+  private readonly handlers: Handlers;
+  private active: DeskName = 'practice';
+  private unsubscribeDesk: () => void;
 
   private constructor(
-    readonly desk: PaperDesk,
+    private readonly desks: Readonly<Record<DeskName, PaperDesk>>,
     private readonly options: TerminalOptions,
   ) {
-    this.live = new LiveData(desk, {
+    this.pushes = new FramePacer(options.frameMs ?? 16, () => {
+      if (!this.closed) this.emit({ type: 'snapshot', snapshot: this.snapshot() });
+    });
+    // Quotes go to whichever desk is active: switching the source switches the desk in the same turn.
+    this.live = new LiveData({ applyQuote: (update) => this.desk.applyQuote(update) }, {
       // Each applied read is handed over at once: schedulePush is what holds the window to one snapshot a frame.
       // (Two frame timers in a row added a frame's wait to every tick on screen.)
       frameMs: 0,
       onFrame: () => this.schedulePush(),
       onError: (error) => this.log(`a quote could not be applied: ${String(error)}`),
     });
-    desk.subscribe((change) => this.onChange(change));
+    this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
     this.loadDay();
+    this.handlers = contractHandlers({
+      desk: () => this.desk,
+      snapshot: () => this.snapshot(),
+      source: () => this.source,
+      useSource: (preference) => this.setSource(preference),
+      pickFile: options.pickFile,
+      changed: () => this.schedulePush(),
+    });
   }
 
   static async open(options: TerminalOptions): Promise<Terminal> {
-    const desk = await PaperDesk.open({
-      path: options.ledgerPath,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
-    if ([...desk.state.accounts()].length === 0) desk.createAccount({ id: 'main' });
-    const terminal = new Terminal(desk, options);
+    const openDesk = async (path: string) => {
+      const desk = await PaperDesk.open({
+        path,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      if ([...desk.state.accounts()].length === 0) desk.createAccount({ id: 'main' });
+      return desk;
+    };
+    const live = await openDesk(options.ledgerPath);
+    let practice: PaperDesk;
+    try {
+      practice = await openDesk(options.practiceLedgerPath ?? join(dirname(options.ledgerPath), 'practice.db'));
+    } catch (error) {
+      live.close();
+      throw error;
+    }
+    const terminal = new Terminal({ practice, live }, options);
     await terminal.startSource();
     terminal.housekeeping = setInterval(() => terminal.tick(), 5_000);
     return terminal;
+  }
+
+  /** The desk the window shows: the active source's market and ledger. */
+  get desk(): PaperDesk {
+    return this.desks[this.active];
+  }
+
+  /** Which desk the window shows. */
+  get deskName(): DeskName {
+    return this.active;
   }
 
   subscribe(listener: (event: PushEvent) => void): () => void {
@@ -101,77 +136,29 @@ export class Terminal {
 
   /** Parses a request from the window and runs the command. Never throws: errors come back as { code, message }. */
   async handle(name: string, payload: unknown): Promise<Result<unknown>> {
-    if (!Object.hasOwn(COMMANDS, name)) return fail('NOT_FOUND', `unknown command ${name}`);
-    const command = name as CommandName;
-    const parsed = COMMANDS[command].safeParse(payload ?? {});
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-      return fail('INVALID_INPUT', message);
-    }
+    if (!isCommandName(name)) return fail('NOT_FOUND', `unknown command ${name}`);
     try {
-      return await this.run(command, parsed.data as Record<string, unknown>);
+      return await this.run(name, payload);
     } catch (error) {
       this.log(`command ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fail('INTERNAL', error instanceof Error ? error.message : String(error));
     }
   }
 
-  private async run(name: CommandName, request: Record<string, unknown>): Promise<Result<unknown>> {
-    const r = request as Record<string, unknown> & { account: string; orderId: number };
-    const desk = this.desk;
-    switch (name) {
-      case 'getSnapshot':
-        return { ok: true, data: this.snapshot() };
-      case 'placeOrder':
-        return fromDesk(desk.placeOrder(ticketInput(r)), orderView);
-      case 'previewOrder':
-        return this.preview(r);
-      case 'editOrder': {
-        const { orderId, ...edit } = r;
-        return fromDesk(desk.editOrder(orderId, emptyToUndefined(edit) as EditOrderInput), orderView);
-      }
-      case 'cancelOrder':
-        return fromDesk(desk.cancelOrder(r.orderId), orderView);
-      case 'cancelAll': {
-        if (!desk.state.account(r.account)) return fail('NOT_FOUND', `unknown account "${r.account}"`);
-        let canceled = 0;
-        for (const order of [...desk.state.workingOrdersOf(r.account)]) if (desk.cancelOrder(order.id).ok) canceled += 1;
-        return { ok: true, data: { canceled } satisfies CommandResponses['cancelAll'] };
-      }
-      case 'flatten':
-        return this.flatten(r.account, String(r.symbol));
-      case 'createAccount':
-        return fromDesk(desk.createAccount({ id: r.id, cash: r.startingBalance, margin: r.margin }), (a) => accountView(desk.state, a));
-      case 'resetAccount':
-        return fromDesk(desk.resetAccount(r.account, r.startingBalance), (a) => accountView(desk.state, a));
-      case 'getSettings':
-        return { ok: true, data: this.settings() };
-      case 'updateSettings': {
-        const { confirmOrders, ...engine } = r as { confirmOrders?: boolean };
-        if (Object.keys(engine).length > 0) {
-          const result = desk.updateSettings(engine);
-          if (!result.ok) return { ok: false, error: result.error };
-        }
-        if (confirmOrders !== undefined) desk.ledger.setPreference('confirmOrders', confirmOrders);
-        this.schedulePush();
-        return { ok: true, data: this.settings() };
-      }
-      case 'setSource':
-        return this.setSource(r as unknown as SourcePreference);
-      case 'pickQuoteFile': {
-        if (!this.options.pickFile) return fail('NOT_SUPPORTED', 'there is no file picker here: type the file path instead');
-        return { ok: true, data: { path: await this.options.pickFile() } };
-      }
-      case 'orderHistory':
-        return { ok: true, data: desk.ledger.orders({ accountId: r.account, ...(r.limit ? { limit: Number(r.limit) } : {}) }).map(orderView) };
-      case 'fillHistory':
-        return { ok: true, data: desk.ledger.fills({ accountId: r.account, ...(r.limit ? { limit: Number(r.limit) } : {}) }).map(fillView) };
+  /** One command: its schema parses the payload, and the parsed request goes to the command's own handler. */
+  private async run<K extends CommandName>(name: K, payload: unknown): Promise<Result<CommandResponses[K]>> {
+    const parsed = REQUEST_SCHEMAS[name].safeParse(payload ?? {});
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      return fail('INVALID_INPUT', message);
     }
+    return this.handlers[name](parsed.data);
   }
 
   snapshot(): DeskSnapshot {
     return buildSnapshot({
       desk: this.desk,
+      deskName: this.active,
       watchlist: this.live.symbols(),
       changedAt: (symbol) => this.live.lastChanged(symbol),
       source: this.sourceStatus(),
@@ -182,11 +169,7 @@ export class Terminal {
   }
 
   settings(): TerminalSettings {
-    return {
-      ...settingsToData(this.desk.state.settings),
-      confirmOrders: this.desk.ledger.preference('confirmOrders') !== false,
-      source: this.source,
-    };
+    return terminalSettings(this.desk, this.source);
   }
 
   sourceStatus(): SourceStatusView {
@@ -198,10 +181,11 @@ export class Terminal {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushes.cancel();
     if (this.housekeeping) clearInterval(this.housekeeping);
     await this.live.stop();
-    this.desk.close();
+    this.desks.practice.close();
+    this.desks.live.close();
   }
 
   /** Rolls and expiries by the wall clock even when nothing trades; quotes written now and then. */
@@ -211,18 +195,23 @@ export class Terminal {
     this.desk.flushQuotes();
   }
 
+  /** The source chosen last (kept in the live desk's ledger, where it always was), else the practice feed. */
   private async startSource() {
-    const saved = this.desk.ledger.preference('source') as SourcePreference | undefined;
-    if (saved?.kind === 'file') {
+    const saved = savedSource(this.desks.live.preference(SOURCE_KEY));
+    if (saved?.kind === 'file' && !this.options.startOnPractice) {
       // A saved file may be missing for now (Excel and its export macro not started yet): "waiting for file".
       const result = await this.setSource(saved, { allowMissing: true });
       if (result.ok) return;
       this.log(`the saved data source ${saved.path} could not be used: ${result.error.message}; using the practice feed`);
     }
-    await this.setSource({ kind: 'practice' });
+    await this.setSource({ kind: 'practice' }, { remember: !this.options.startOnPractice });
   }
 
-  private async setSource(preference: SourcePreference, pathOptions: QuotesPathOptions = {}): Promise<Result<SourceStatusView>> {
+  /** Switches the feed, and with it the desk: the practice feed trades on the practice desk, a file on the live one. */
+  private async setSource(
+    preference: SourcePreference,
+    { remember = true, ...pathOptions }: { remember?: boolean } & QuotesPathOptions = {},
+  ): Promise<Result<SourceStatusView>> {
     let source: QuoteSource;
     try {
       if (preference.kind === 'file') {
@@ -235,104 +224,64 @@ export class Terminal {
     } catch (error) {
       return fail('SOURCE_ERROR', error instanceof Error ? error.message : String(error));
     }
-    // LiveData runs overlapping switches one after another, the last asked winning; each call resolves in order.
+    // Before the feed starts (LiveData.use sets the new source before it awaits the old one's stop, so no quote of
+    // the old feed reaches the new desk). LiveData runs overlapping switches one after another, the last asked winning.
+    this.useDesk(preference.kind === 'file' ? 'live' : 'practice');
     await this.live.use(source);
     this.source = preference;
-    this.desk.ledger.setPreference('source', preference);
+    if (remember) this.desks.live.setPreference(SOURCE_KEY, preference);
     const status = this.sourceStatus();
     this.emit({ type: 'status', status });
     this.schedulePush();
     return { ok: true, data: status };
   }
 
-  private flatten(account: string, rawSymbol: string): Result<OrderView> {
-    const symbol = canonicalSymbol(rawSymbol);
-    const position = this.desk.state.position(account, symbol);
-    if (!position || position.qty.isZero()) return fail('NOT_FOUND', `no open position in ${symbol}`);
-    // Working orders on the symbol would fight the flatten (and hold the shares): they go first, as in TOS.
-    for (const order of [...this.desk.state.workingOrdersOf(account)]) {
-      if (order.symbol === symbol) this.desk.cancelOrder(order.id);
-    }
-    return fromDesk(
-      this.desk.placeOrder({
-        account,
-        symbol,
-        side: position.qty.greaterThan(0) ? 'SELL' : 'BUY',
-        qty: position.qty.abs().toFixed(),
-        orderType: 'MKT',
-        tif: 'DAY',
-      }),
-      orderView,
-    );
-  }
-
-  private preview(r: Record<string, unknown>): Result<OrderPreview> {
-    const state = this.desk.state;
-    const decision = placeOrder(state, ticketInput(r), (this.options.clock ?? { now: Date.now }).now());
-    if (!decision.ok) return { ok: false, error: decision.error };
-    const order = decision.value;
-    const account = state.account(order.accountId)!;
-    const m = orderMultiplier(state, order);
-    const market = executionPrice(state.quote(order.symbol), order.side)?.price ?? null;
-    const price = order.type === 'MKT' ? market : order.type === 'STP' ? order.stop : order.limit;
-    const requirement = orderRequirement(state, order, m, account.margin);
-    const available = accountMetrics(state, account).availableFunds;
-    const commission = order.qty.times(state.settings.commission[order.assetType]).plus(order.qty.times(state.settings.fees[order.assetType]));
-    const notional = price ? order.qty.times(price).times(m) : ZERO;
-    const cashEffect = order.assetType === 'FUT' ? ZERO : order.side === 'BUY' ? notional.negated() : notional;
-    const after = available.minus(requirement);
-    return {
-      ok: true,
-      data: {
-        symbol: order.symbol,
-        assetType: order.assetType,
-        price: price ? plain(price) : null,
-        cashEffect: plain(cashEffect),
-        commission: plain(commission),
-        requirement: plain(requirement),
-        availableFunds: plain(available),
-        availableAfter: plain(after),
-        buyingPowerAfter: plain(after.div(STOCK_RATE[account.margin])),
-        warning: order.status === 'REJECTED' ? order.rejectReason : null,
-      },
-    };
+  private useDesk(name: DeskName) {
+    if (name === this.active) return;
+    this.desk.flushQuotes();
+    this.unsubscribeDesk();
+    this.active = name;
+    this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
+    // Rolls and expiries that fell due while the desk was not shown.
+    this.desk.catchUp();
+    this.loadDay();
   }
 
   private loadDay() {
     const since = this.desk.state.lastRollAt;
     this.dayOrders.clear();
-    for (const order of this.desk.ledger.orders({ since })) this.dayOrders.set(order.id, orderView(order));
-    this.dayFills = this.desk.ledger.fills({ since }).map(fillView);
+    for (const order of this.desk.orderHistory({ since })) this.dayOrders.set(order.id, this.pricedOrder(order));
+    this.dayFills = this.desk.fillHistory({ since }).map((fill) => this.pricedFill(fill));
+  }
+
+  private pricedOrder(order: Order): OrderView & Priced {
+    return { ...orderView(order), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.avgFillPrice, this.desk.settings) };
+  }
+
+  private pricedFill(fill: Fill): FillView & Priced {
+    return { ...fillView(fill), ...priceFormatOf(fill.symbol, fill.price, this.desk.settings) };
   }
 
   private onChange(change: Change) {
-    if (change.lastRollAt !== undefined) this.loadDay();
+    // A new day starts the lists over; new settings (a contract's tick) change how their prices show.
+    if (change.lastRollAt !== undefined || change.settings) this.loadDay();
     for (const order of change.orders) {
-      const view = orderView(order);
+      const view = this.pricedOrder(order);
       this.dayOrders.set(order.id, view);
-      if (order.status === 'REJECTED') this.emit({ type: 'reject', order: view });
+      if (order.status === 'REJECTED') this.emit({ type: 'reject', order: orderView(order) });
     }
     for (const fill of change.fills) {
-      const view = fillView(fill);
+      const view = this.pricedFill(fill);
       this.dayFills.push(view);
       this.emit({ type: 'fill', fill: view });
     }
     this.schedulePush();
   }
 
-  /**
-   * At most one snapshot per frame, sent as early as that allows: on the next turn after a quiet frame (a lone tick
-   * or order shows at once), else when the frame since the last push ends. Changes of one turn share a snapshot.
-   */
+  /** Changes of one frame share a snapshot (FramePacer); nothing is built while no window listens. */
   private schedulePush() {
-    if (this.pushTimer || this.closed || this.listeners.size === 0) return;
-    const wait = Math.max(0, this.lastPushAt + (this.options.frameMs ?? 16) - performance.now());
-    this.pushTimer = setTimeout(() => {
-      this.pushTimer = null;
-      if (this.closed) return;
-      this.lastPushAt = performance.now();
-      this.emit({ type: 'snapshot', snapshot: this.snapshot() });
-    }, wait);
+    if (this.closed || this.listeners.size === 0) return;
+    this.pushes.request();
   }
 
   private emit(event: PushEvent) {
@@ -344,21 +293,12 @@ export class Terminal {
   }
 }
 
-function ticketInput(r: Record<string, unknown>) {
-  return {
-    account: r.account,
-    symbol: r.symbol,
-    side: r.side,
-    qty: r.qty,
-    orderType: r.orderType,
-    limit: r.limit === '' ? undefined : r.limit,
-    stop: r.stop === '' ? undefined : r.stop,
-    tif: r.tif,
-    clientOrderId: r.clientOrderId,
-  };
-}
+const SOURCE_KEY = 'source';
 
-function emptyToUndefined<T extends Record<string, unknown>>(edit: T): T {
-  return Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== '' && v !== undefined)) as T;
+/** The source saved in the ledger, if it still reads as one (an older or hand-edited value is ignored). */
+function savedSource(value: unknown): SourcePreference | undefined {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
+  if (value.kind === 'practice') return { kind: 'practice' };
+  if (value.kind === 'file' && 'path' in value && typeof value.path === 'string') return { kind: 'file', path: value.path };
+  return undefined;
 }
-

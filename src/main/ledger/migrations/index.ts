@@ -1,7 +1,9 @@
 // Every migration, by number. Bundled in code so the packaged app and the CLIs carry the same list.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_account_totals_from_positions';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_account_totals_from_positions': m0002,
 };

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Money, PnL } from '../components/figures';
 import { selectAccount, selectedAccount, selectedAccountId, useDesk, type AccountRow } from '../state/desk';
+import { DESK_LABELS } from '../../../shared/vocabulary';
 import { SourceStatus } from './SourceStatus';
 
 type Field = keyof AccountRow;
@@ -57,6 +58,17 @@ function OkToTrade() {
   );
 }
 
+/** Which desk is shown: the practice feed's market and ledger, or the TOS file's. Always on screen. */
+function DeskBadge() {
+  const desk = useDesk((s) => s.desk);
+  if (desk === null) return null;
+  return (
+    <span className={`badge desk-badge desk-${desk}`} data-testid="banner-desk" data-desk={desk} title="The market and ledger shown: choose the data source in Settings">
+      {DESK_LABELS[desk]}
+    </span>
+  );
+}
+
 function AccountSwitcher() {
   const ids = useDesk(useShallow((s) => s.accounts.map((a) => a.id)));
   const current = useDesk(selectedAccountId);
@@ -82,6 +94,7 @@ export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }
   return (
     <header className="banner">
       <div className="brand" title="Thor Paper Desk">Thor</div>
+      <DeskBadge />
       <AccountSwitcher />
       <OkToTrade />
       <div className="figures">

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Price, Qty } from '../components/figures';
-import { orderRow, priceFormatOf, selectedAccountId, tickOf, useDesk } from '../state/desk';
+import { orderRow, selectedAccountId, useDesk } from '../state/desk';
 import { timeOfDay } from './time';
 
 export function DayOrders() {
@@ -44,9 +44,8 @@ export function DayOrders() {
 
 const OrderLine = memo(function OrderLine({ id }: { id: number }) {
   const order = useDesk((s) => orderRow(s, id));
-  const format = useDesk(useShallow((s) => (order ? priceFormatOf(s, order.symbol) : null)));
-  const tick = useDesk((s) => (order ? tickOf(s, order.symbol) : undefined));
-  if (!order || !format) return null;
+  if (!order) return null;
+  const { priceFormat: format, tick } = order;
   const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
   return (
     <tr data-testid={`order-row-${id}`} className={order.status === 'REJECTED' ? 'rejected' : order.status === 'CANCELED' || order.status === 'EXPIRED' ? 'dimmed' : undefined}>

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoney, signOf } from '../../../shared/format';
 import { PnL, Price, Qty } from '../components/figures';
-import { fillRow, priceFormatOf, selectedAccountId, tickOf, useDesk } from '../state/desk';
+import { fillRow, selectedAccountId, useDesk } from '../state/desk';
 import { timeOfDay } from './time';
 
 export function Fills() {
@@ -47,9 +47,7 @@ function charges(commission: string, fees: string): string {
 
 const FillLine = memo(function FillLine({ id }: { id: number }) {
   const fill = useDesk((s) => fillRow(s, id));
-  const format = useDesk(useShallow((s) => (fill ? priceFormatOf(s, fill.symbol) : null)));
-  const tick = useDesk((s) => (fill ? tickOf(s, fill.symbol) : undefined));
-  if (!fill || !format) return null;
+  if (!fill) return null;
   const q = fill.quote;
   const met = `quote: bid ${q.bid ?? '—'} ask ${q.ask ?? '—'} last ${q.last ?? '—'}`;
   return (
@@ -61,7 +59,7 @@ const FillLine = memo(function FillLine({ id }: { id: number }) {
         <Qty value={fill.qty} />
       </td>
       <td className="num">
-        <Price value={fill.price} format={format} tick={tick} />
+        <Price value={fill.price} format={fill.priceFormat} tick={fill.tick} />
       </td>
       <td className="num">{charges(fill.commission, fill.fees)}</td>
       <td className="num">

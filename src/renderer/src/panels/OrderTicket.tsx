@@ -6,16 +6,15 @@ import { useEffect, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CommandRequest, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
+import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS } from '../../../shared/vocabulary';
 import { Money, Price, Qty } from '../components/figures';
 import { ConfirmDialog } from '../components/Modal';
 import { PriceInput } from '../components/PriceInput';
 import { priceForField } from '../components/priceStep';
-import { priceFormatOf, selectedAccountId, useDesk } from '../state/desk';
+import { DEFAULT_PRICE_FORMAT, selectedAccountId, useDesk } from '../state/desk';
 import {
   clearTicket,
   editTicket,
-  needsLimit,
-  needsStop,
   ticketFromQuote,
   useTicket,
   type OrderType,
@@ -48,7 +47,7 @@ function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeO
 }
 
 /** "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC": the order as the trader reads it. */
-export function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
+function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
   const price = (value: string) => formatPrice(value.trim().replace(/,/g, ''), format, tick) || '?';
   const words = [t.side, formatQuantity(t.qty.trim().replace(/,/g, '')), canonical(t.symbol)];
   if (t.orderType === 'MKT') words.push('MKT');
@@ -118,8 +117,9 @@ export function OrderTicket() {
   );
   const symbol = canonical(fields.symbol);
   const quote = useDesk((s) => s.quoteBySymbol[symbol]);
-  const format = useDesk((s) => priceFormatOf(s, symbol));
-  const tick = useDesk((s) => s.quoteBySymbol[symbol]?.tick ?? s.positions.find((p) => p.symbol === symbol)?.tick ?? null);
+  // The symbol's quote row carries its format; a symbol not quoted yet shows two decimals and steps nothing.
+  const format = quote?.priceFormat ?? DEFAULT_PRICE_FORMAT;
+  const tick = quote?.tick ?? null;
   const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
   usePreview(account, fields);
 
@@ -210,7 +210,7 @@ export function OrderTicket() {
           </label>
           <label className="field">
             <span>Type</span>
-            <select data-testid="ticket-type" value={fields.orderType} onChange={(event) => editTicket({ orderType: event.target.value as OrderType })}>
+            <select data-testid="ticket-type" value={fields.orderType} onChange={(event) => editTicket({ orderType: oneOfWords(TYPE_WORDS, event.target.value) ?? fields.orderType })}>
               {ORDER_TYPES.map((t) => (
                 <option key={t.value} value={t.value}>
                   {t.label}

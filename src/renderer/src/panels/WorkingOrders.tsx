@@ -10,7 +10,8 @@ import { Qty } from '../components/figures';
 import { PriceInput } from '../components/PriceInput';
 import { priceForField } from '../components/priceStep';
 import { selectedAccountId, useDesk, workingOrderRow } from '../state/desk';
-import { needsLimit, needsStop, type OrderType, type Tif } from '../state/ticket';
+import { needsLimit, needsStop, oneOfWords, ORDER_TYPES } from '../../../shared/vocabulary';
+import type { OrderType, Tif } from '../state/ticket';
 import { run } from '../state/thor';
 import { showToast } from '../state/toasts';
 
@@ -168,7 +169,7 @@ const WorkingLine = memo(function WorkingLine({ id }: { id: number }) {
         )}
       </td>
       <td className="left">
-        <select aria-label="Order type" data-testid="working-type" value={shown.orderType} onChange={(event) => change('orderType', event.target.value as OrderType)}>
+        <select aria-label="Order type" data-testid="working-type" value={shown.orderType} onChange={(event) => change('orderType', oneOfWords(ORDER_TYPES, event.target.value) ?? shown.orderType)}>
           <option value="LMT">LMT</option>
           <option value="MKT">MKT</option>
           <option value="STP">STP</option>

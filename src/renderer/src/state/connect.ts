@@ -3,7 +3,7 @@
 // subscribe twice.
 import type { PushEvent } from '../../../shared/contract';
 import { formatPrice, formatQuantity } from '../../../shared/format';
-import { applySettings, applySnapshot, applySourceStatus, priceFormatOf, selectedAccountId, setConnection, tickOf, useDesk } from './desk';
+import { applySettings, applySnapshot, applySourceStatus, selectedAccountId, setConnection, useDesk } from './desk';
 import { run, thor } from './thor';
 import { showToast } from './toasts';
 
@@ -38,8 +38,7 @@ function onPush(event: PushEvent): void {
       return;
     case 'fill': {
       const { fill } = event;
-      const s = useDesk.getState();
-      const price = formatPrice(fill.price, priceFormatOf(s, fill.symbol), tickOf(s, fill.symbol));
+      const price = formatPrice(fill.price, fill.priceFormat, fill.tick);
       showToast('fill', `Filled ${fill.side} ${formatQuantity(fill.qty)} ${fill.symbol} @ ${price}${accountNote(fill.account)}`);
       return;
     }

@@ -11,11 +11,13 @@ import type {
   TerminalSettings,
   WorkingOrderView,
 } from '../../../shared/contract';
-import type { FillView, OrderView } from '../../../shared/views';
+import type { DeskName } from '../../../shared/vocabulary';
 import { reuseEqual, reuseValue } from './reuse';
 
 export type AccountRow = DeskSnapshot['accounts'][number];
 export type PositionRow = DeskSnapshot['positions'][number];
+export type OrderRow = DeskSnapshot['orders'][number];
+export type FillRow = DeskSnapshot['fills'][number];
 
 export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string };
 
@@ -23,11 +25,13 @@ export interface DeskState {
   connection: Connection;
   /** Epoch ms main built the snapshot we hold; an older one arriving late is dropped. */
   time: number;
+  /** Which desk (market and ledger) the window shows; null before the first snapshot. */
+  desk: DeskName | null;
   accounts: readonly AccountRow[];
   positions: readonly PositionRow[];
   workingOrders: readonly WorkingOrderView[];
-  orders: readonly OrderView[];
-  fills: readonly FillView[];
+  orders: readonly OrderRow[];
+  fills: readonly FillRow[];
   quotes: readonly QuoteView[];
   quoteBySymbol: Readonly<Record<string, QuoteView>>;
   source: SourceStatusView | null;
@@ -49,6 +53,7 @@ function savedAccount(): string | null {
 export const useDesk = create<DeskState>()(() => ({
   connection: { state: 'connecting' },
   time: 0,
+  desk: null,
   accounts: [],
   positions: [],
   workingOrders: [],
@@ -71,6 +76,7 @@ export function applySnapshot(snapshot: DeskSnapshot): void {
     return {
       connection: s.connection.state === 'live' ? s.connection : { state: 'live' },
       time: snapshot.time,
+      desk: snapshot.desk,
       accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
       positions: reuseEqual(s.positions, snapshot.positions, positionKey),
       workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
@@ -132,26 +138,5 @@ export const workingOrderRow = (s: DeskState, id: number) => rowByKey(s.workingO
 export const orderRow = (s: DeskState, id: number) => rowByKey(s.orders, id, (o) => o.id);
 export const fillRow = (s: DeskState, id: number) => rowByKey(s.fills, id, (f) => f.id);
 
+/** Two decimals: a symbol the desk has no row for yet (the ticket's typed symbol before its first quote). */
 export const DEFAULT_PRICE_FORMAT: PriceFormat = { kind: 'decimal', decimals: 2 };
-
-/** How to show a symbol's prices: from its quote, else its position or working order, else two decimals. */
-export function priceFormatOf(s: DeskState, symbol: string): PriceFormat {
-  return (
-    s.quoteBySymbol[symbol]?.priceFormat ??
-    s.positions.find((p) => p.symbol === symbol)?.priceFormat ??
-    s.workingOrders.find((o) => o.symbol === symbol)?.priceFormat ??
-    DEFAULT_PRICE_FORMAT
-  );
-}
-
-/**
- * The symbol's tick at its current price, from its quote, else its position or working order: a price in 32nds
- * shows its third digit only when the tick is a fraction of a 32nd (ZN "110'160"), and every table must agree.
- */
-export function tickOf(s: DeskState, symbol: string): string | undefined {
-  return (
-    s.quoteBySymbol[symbol]?.tick ??
-    s.positions.find((p) => p.symbol === symbol)?.tick ??
-    s.workingOrders.find((o) => o.symbol === symbol)?.tick
-  );
-}

@@ -3,7 +3,7 @@
 // hand every other row its old object, and a list that did not change at all its old array.
 
 /** Structural equality for the plain JSON data of the views (strings, numbers, booleans, null, arrays, objects). */
-export function sameData(a: unknown, b: unknown): boolean {
+function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -9,7 +9,7 @@ export function thor(): ThorApi {
 }
 
 /** The message to show for a refused command, or for a transport that failed outright. */
-export function errorMessage(error: CommandError | unknown): string {
+function errorMessage(error: CommandError | unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
     return error.message;
   }

@@ -2,11 +2,9 @@
 // refusal. Prices stay the strings typed (or clicked from the watchlist); main parses and checks them.
 import { create } from 'zustand';
 import type { OrderPreview } from '../../../shared/contract';
-import type { OrderView } from '../../../shared/views';
+import type { OrderType, Side, Tif } from '../../../shared/vocabulary';
 
-export type Side = OrderView['side'];
-export type OrderType = OrderView['orderType'];
-export type Tif = OrderView['tif'];
+export type { OrderType, Side, Tif };
 
 export interface TicketFields {
   symbol: string;
@@ -42,9 +40,6 @@ export const useTicket = create<TicketState>()(() => ({
   sending: false,
   sent: 0,
 }));
-
-export const needsLimit = (type: OrderType) => type === 'LMT' || type === 'STP_LMT';
-export const needsStop = (type: OrderType) => type === 'STP' || type === 'STP_LMT';
 
 /** A change to what the ticket says: the old refusal and confirmation no longer apply to it. */
 export function editTicket(patch: Partial<TicketFields>): void {

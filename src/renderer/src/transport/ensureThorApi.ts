@@ -2,7 +2,8 @@
 // same ThorApi as the Electron preload, carried over one WebSocket (src/shared/socketProtocol.ts). In Electron the
 // preload has already set window.thor and this does nothing. No reconnect: a closed socket answers every request
 // with an error, as the contract does, and never throws.
-import { bindCommands, type CommandName } from '../../../shared/channels';
+import type { CommandName } from '../../../shared/channels';
+import { bindCommands } from '../../../shared/commandBinding';
 import type { PushEvent, Result, ThorApi } from '../../../shared/contract';
 import { SOCKET_PATH, type SocketMessage, type SocketRequest } from '../../../shared/socketProtocol';
 

@@ -5,10 +5,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatMoney } from '../../../../shared/format';
 import { ConfirmDialog } from '../../components/Modal';
 import { selectAccount, selectedAccountId, useDesk } from '../../state/desk';
+import { MARGIN_MODES, oneOfWords, type MarginMode } from '../../../../shared/vocabulary';
 import { run } from '../../state/thor';
 import { showToast } from '../../state/toasts';
 
-type Margin = 'DAYTRADE' | 'REGT' | 'CASH';
+type Margin = MarginMode;
 const MARGINS: { value: Margin; label: string }[] = [
   { value: 'DAYTRADE', label: 'Day trading margin' },
   { value: 'REGT', label: 'Reg T margin' },
@@ -51,7 +52,7 @@ function CreateAccount() {
       <span className="row-label">New account</span>
       <input aria-label="Account id" data-testid="account-create-id" placeholder="id" value={id} onChange={(event) => setId(event.target.value)} />
       <input aria-label="Starting balance" className="num-input" data-testid="account-create-balance" value={balance} onChange={(event) => setBalance(event.target.value)} />
-      <select aria-label="Margin mode" data-testid="account-create-margin" value={margin} onChange={(event) => setMargin(event.target.value as Margin)}>
+      <select aria-label="Margin mode" data-testid="account-create-margin" value={margin} onChange={(event) => setMargin(oneOfWords(MARGIN_MODES, event.target.value) ?? margin)}>
         {MARGINS.map((m) => (
           <option key={m.value} value={m.value}>
             {m.label}

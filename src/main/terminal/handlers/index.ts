@@ -1,0 +1,18 @@
+// The contract's handler map: every command's handler, one domain file each, joined here. The compiler checks that
+// the map has exactly the contract's commands, each taking its own parsed request.
+import { accountHandlers } from './accounts';
+import type { Handlers, TerminalServices } from './handler';
+import { historyHandlers } from './history';
+import { orderHandlers } from './orders';
+import { settingsHandlers } from './settings';
+import { sourceHandlers } from './sources';
+
+export function contractHandlers(services: TerminalServices): Handlers {
+  return {
+    ...historyHandlers(services),
+    ...orderHandlers(services),
+    ...accountHandlers(services),
+    ...settingsHandlers(services),
+    ...sourceHandlers(services),
+  } satisfies Handlers;
+}

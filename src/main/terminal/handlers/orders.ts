@@ -1,0 +1,43 @@
+// The order commands: place, preview, edit, cancel, cancel all and flatten. Each hands the parsed request to the
+// desk and answers with the desk's view of the result; the trading rules stay in the engine and the desk.
+import type { ParsedRequest } from '../../../shared/contract';
+import { orderView, previewView } from '../../desk/views';
+import { canonicalSymbol } from '../../engine/instruments';
+import type { EditOrderInput, PlaceOrderInput } from '../../engine/orderInput';
+import { answer, fail, type HandlerSlice, type TerminalServices } from './handler';
+
+type OrderCommands = 'placeOrder' | 'previewOrder' | 'editOrder' | 'cancelOrder' | 'cancelAll' | 'flatten';
+
+export function orderHandlers(services: TerminalServices) {
+  return {
+    placeOrder: (request) => answer(services.desk().placeOrder(ticketInput(request)), orderView),
+    previewOrder: (request) => answer(services.desk().previewOrder(ticketInput(request)), previewView),
+    editOrder: ({ orderId, ...edit }) => answer(services.desk().editOrder(orderId, editInput(edit)), orderView),
+    cancelOrder: ({ orderId }) => answer(services.desk().cancelOrder(orderId), orderView),
+    cancelAll: ({ account }) => answer(services.desk().cancelAll(account), (canceled) => ({ canceled: canceled.length })),
+    flatten: ({ account, symbol }) => {
+      const desk = services.desk();
+      const position = desk.position(account, symbol);
+      // The window offers Flatten on an open position only: anything else is a stale click, refused untouched.
+      const none = fail('NOT_FOUND', `no open position in ${canonicalSymbol(symbol)}`);
+      if (!position || position.qty.isZero()) return none;
+      const result = desk.flatten(account, symbol);
+      if (!result.ok) return result;
+      return result.value.order ? { ok: true, data: orderView(result.value.order) } : none;
+    },
+  } satisfies HandlerSlice<OrderCommands>;
+}
+
+/** The ticket as the engine reads it: an empty price field is no price. */
+function ticketInput(request: ParsedRequest<'placeOrder'>): PlaceOrderInput {
+  return { ...request, limit: blankToUndefined(request.limit), stop: blankToUndefined(request.stop) };
+}
+
+/** Only the fields the editor sent; an emptied field keeps the order's value. */
+function editInput(edit: Omit<ParsedRequest<'editOrder'>, 'orderId'>): EditOrderInput {
+  return { ...edit, limit: blankToUndefined(edit.limit), stop: blankToUndefined(edit.stop) };
+}
+
+function blankToUndefined<T>(value: T | ''): T | undefined {
+  return value === '' ? undefined : value;
+}

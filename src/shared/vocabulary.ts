@@ -1,0 +1,53 @@
+// The trading vocabulary, defined once: sides, order types, TIFs, order statuses and events, asset types, margin
+// modes, brokers and limit-fill modes, with the word lists the engine checks, the contract's zod schemas accept and
+// the renderer's menus show. Values only: no rules beyond which prices a type needs. Nothing of main or Node.
+
+export const SIDES = ['BUY', 'SELL'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export const TIFS = ['DAY', 'GTC'] as const;
+export type Tif = (typeof TIFS)[number];
+
+export const ORDER_STATUSES = ['WORKING', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_EVENT_TYPES = ['ACCEPTED', 'REJECTED', 'TRIGGERED', 'REPLACED', 'FILLED', 'CANCELED', 'EXPIRED'] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+export const ASSET_TYPES = ['EQ', 'FUT', 'OPT'] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+
+export const MARGIN_MODES = ['DAYTRADE', 'REGT', 'CASH'] as const;
+export type MarginMode = (typeof MARGIN_MODES)[number];
+
+export const BROKERS = ['PAPER', 'SCHWAB'] as const;
+export type Broker = (typeof BROKERS)[number];
+
+export const LIMIT_FILL_MODES = ['touch', 'cross'] as const;
+export type LimitFillMode = (typeof LIMIT_FILL_MODES)[number];
+
+/** LMT and STP_LMT carry a limit price. */
+export function needsLimit(type: OrderType): boolean {
+  return type === 'LMT' || type === 'STP_LMT';
+}
+
+/** STP and STP_LMT carry a stop price. */
+export function needsStop(type: OrderType): boolean {
+  return type === 'STP' || type === 'STP_LMT';
+}
+
+/** `value` as one of `words`, or undefined: how a select's string becomes a typed word without a cast. */
+export function oneOfWords<T extends string>(words: readonly T[], value: string): T | undefined {
+  return words.find((word) => word === value);
+}
+
+/**
+ * The desks: one market with its own ledger each. The practice desk trades on the practice feed; the live desk
+ * on the trader's TOS workbook or CSV. The banner always names the one shown.
+ */
+export const DESKS = ['practice', 'live'] as const;
+export type DeskName = (typeof DESKS)[number];
+export const DESK_LABELS: Readonly<Record<DeskName, string>> = { practice: 'Practice', live: 'Live (TOS)' };
