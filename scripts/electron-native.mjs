@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronDir, hasElectronBinary } from './electronBinary.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -27,7 +28,6 @@ const outFile = join(outDir, 'better_sqlite3.node');
 const stampFile = join(outDir, 'stamp.json');
 const logFile = join(outDir, 'build.log');
 
-const electronDir = dirname(require.resolve('electron/package.json'));
 const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
 const electronVersion = readJson(join(electronDir, 'package.json')).version;
 const stamp = {
@@ -143,18 +143,6 @@ function buildEnv() {
   return env;
 }
 
-/** Where node_modules/electron's index.js looks for the executable (path.txt, or ELECTRON_OVERRIDE_DIST_PATH). */
-function hasElectronBinary() {
-  let executable;
-  try {
-    executable = readFileSync(join(electronDir, 'path.txt'), 'utf8');
-  } catch {
-    executable = undefined;
-  }
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-  if (override) return existsSync(join(override, executable ?? 'electron'));
-  return executable !== undefined && existsSync(join(electronDir, 'dist', executable));
-}
 
 /** Electron downloads its binary on first use; `npm start` would do it a moment later, so do it now. */
 function fetchElectronBinary() {

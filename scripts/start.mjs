@@ -8,18 +8,18 @@
 // THOR_USER_DATA=DIR points it at another data folder, as it does the app; --no-build uses out/ as it is (the
 // end-to-end test, which must not rebuild out/ under the other specs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronDir, hasElectronBinary } from './electronBinary.mjs';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const { port, 'no-build': noBuild } = parseArgs({ options: { port: { type: 'string' }, 'no-build': { type: 'boolean' } } }).values;
 
-const electronDir = dirname(require.resolve('electron/package.json'));
 const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
 const bin = (pkg, name) => {
   const dir = dirname(require.resolve(`${pkg}/package.json`));
@@ -69,18 +69,6 @@ function whyNoElectron() {
   return `Electron ${electronVersion} could not be downloaded (${reason.replace(/^Error:\s*/, '').slice(0, 160)})`;
 }
 
-/** Where node_modules/electron looks for the executable (path.txt, or ELECTRON_OVERRIDE_DIST_PATH). */
-function hasElectronBinary() {
-  let executable;
-  try {
-    executable = readFileSync(join(electronDir, 'path.txt'), 'utf8');
-  } catch {
-    executable = undefined;
-  }
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-  if (override) return existsSync(join(override, executable ?? 'electron'));
-  return executable !== undefined && existsSync(join(electronDir, 'dist', executable));
-}
 
 /** The folder Electron's app.getPath('userData') gives the app (its productName under the OS's app-data folder). */
 function userDataDir() {

@@ -133,25 +133,6 @@ describe('reading a TOS workbook', () => {
       'Sheet1!A8: cannot read the RTD argument TRIM(D8) (only text, cell references and & are understood)',
     ]);
   });
-
-  it('reads the original system workbook from the research samples', async () => {
-    const out = snapshotToJson(await readQuotesFile(resolve(__dirname, '../../../shared/research/samples/Cocodog2014_thor_RTD_TOS.xlsm')));
-    expect(out.source).toBe('workbook');
-    expect(out.quotes.find((q) => q.symbol === '/ES')).toEqual({
-      symbol: '/ES',
-      last: '6857.25',
-      bid: '6857.25',
-      ask: '6857.75',
-      bidSize: '5',
-      askSize: '2',
-      close: '6859.5',
-      netChange: '-2.25',
-      description: 'E-mini S&P 500',
-    });
-    expect(out.quotes.find((q) => q.symbol === '/CL')?.netChange).toBe('-0.07');
-    expect(out.quotes.map((q) => q.symbol)).toEqual(['$DXY', '/CL', '/ES', '/GC', '/HG', '/NQ', '/RTY', '/SI', '/VX', '/YM', '/ZB', 'CGC']);
-    expect(out.warnings).toEqual([]);
-  });
 });
 
 describe('the sample files we ship in resources/', () => {
