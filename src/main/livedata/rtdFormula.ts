@@ -29,8 +29,23 @@ const RTD_START = /(^|[^A-Za-z0-9_.])RTD\s*\(/i;
 // The plain form almost every cell holds, read without the general splitter: RTD("tos.rtd",,"LAST",$A2).
 const PLAIN_CALL = /^\s*=?\s*RTD\(\s*"([^"]*)"\s*,\s*(?:"")?\s*,\s*"([^"]*)"\s*,\s*(?:"([^"]*)"|(\$?[A-Za-z]{1,3}\$?\d{1,7}))\s*\)\s*$/i;
 
+// The same workbook is read every second with the same formulas and new values: each formula is parsed once. The
+// results are immutable, so they are shared; the cache is dropped whole when it grows past what a sheet can hold.
+const parsedFormulas = new Map<string, ParsedFormula>();
+const MAX_CACHED_FORMULAS = 100_000;
+
 /** Finds the RTD call of a formula and splits its arguments; `none` when the formula has no RTD call. */
 export function parseRtdFormula(formula: string): ParsedFormula {
+  let parsed = parsedFormulas.get(formula);
+  if (parsed === undefined) {
+    if (parsedFormulas.size >= MAX_CACHED_FORMULAS) parsedFormulas.clear();
+    parsed = parseFormula(formula);
+    parsedFormulas.set(formula, parsed);
+  }
+  return parsed;
+}
+
+function parseFormula(formula: string): ParsedFormula {
   const plain = PLAIN_CALL.exec(formula);
   if (plain) {
     const [, progId, field, symbolText, symbolRef] = plain;
