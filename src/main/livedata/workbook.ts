@@ -69,15 +69,33 @@ function where(sheet: ModelSheet, row: number, col: number): string {
   return `${sheet.name}!${columnName(col)}${row}`;
 }
 
+/** canonicalSymbol and fieldOfRtd for text that repeats in every cell of a column or a row, worked out once a read. */
+class Names {
+  private readonly symbols = new Map<string, string>();
+  private readonly fields = new Map<string, LiveField | undefined>();
+  symbol(text: string): string {
+    let symbol = this.symbols.get(text);
+    if (symbol === undefined) this.symbols.set(text, (symbol = canonicalSymbol(text)));
+    return symbol;
+  }
+  field(text: string): LiveField | undefined {
+    if (this.fields.has(text)) return this.fields.get(text);
+    const field = fieldOfRtd(text);
+    this.fields.set(text, field);
+    return field;
+  }
+}
+
 /** The quotes a workbook holds. */
 export function quotesOfWorkbook(model: WorkbookModel): Snapshot {
   const rtd = new Quotes();
   const table = new Quotes();
   const warnings: string[] = [];
   const cellWarnings = new CellWarnings(warnings);
+  const names = new Names();
   const rtdCells = new Map<ModelSheet, RtdCells>(model.sheets.map((sheet) => [sheet, new RtdCells()]));
-  if (model.volatile) readVolatileTopics(model, rtd, rtdCells, warnings, cellWarnings);
-  else model.sheets.forEach((sheet, index) => readRtdFormulas(model, sheet, index, rtd, rtdCells.get(sheet)!, warnings, cellWarnings));
+  if (model.volatile) readVolatileTopics(model, rtd, rtdCells, warnings, cellWarnings, names);
+  else model.sheets.forEach((sheet, index) => readRtdFormulas(model, sheet, index, rtd, rtdCells.get(sheet)!, warnings, cellWarnings, names));
   for (const sheet of model.sheets) readTables(sheet, table, rtdCells.get(sheet)!, cellWarnings);
   for (const [symbol, fields] of rtd.map) {
     for (const [field, value] of Object.entries(fields) as [LiveField, LiveValue][]) {
@@ -90,7 +108,14 @@ export function quotesOfWorkbook(model: WorkbookModel): Snapshot {
 }
 
 /** Rule 4: Excel's own list of live topics, with their arguments evaluated and their current values. */
-function readVolatileTopics(model: WorkbookModel, rtd: Quotes, rtdCells: Map<ModelSheet, RtdCells>, warnings: string[], cellWarnings: CellWarnings) {
+function readVolatileTopics(
+  model: WorkbookModel,
+  rtd: Quotes,
+  rtdCells: Map<ModelSheet, RtdCells>,
+  warnings: string[],
+  cellWarnings: CellWarnings,
+  names: Names,
+) {
   const sheetsById = new Map<number, ModelSheet>();
   for (const sheet of model.sheets) if (sheet.sheetId !== null) sheetsById.set(sheet.sheetId, sheet);
   for (const topic of model.volatile!) {
@@ -98,7 +123,7 @@ function readVolatileTopics(model: WorkbookModel, rtd: Quotes, rtdCells: Map<Mod
     const first = topic.cells[0];
     const firstSheet = (first && sheetsById.get(first.sheetId)) ?? null;
     const [, fieldName = '', symbolText = ''] = topic.strings;
-    const symbol = canonicalSymbol(symbolText);
+    const symbol = names.symbol(symbolText);
     for (const cell of topic.cells) {
       const sheet = sheetsById.get(cell.sheetId);
       if (sheet) rtdCells.get(sheet)!.add(cell.row, cell.col, symbol === '' ? null : symbol);
@@ -106,7 +131,7 @@ function readVolatileTopics(model: WorkbookModel, rtd: Quotes, rtdCells: Map<Mod
     // A topic with no symbol is a formula filled down past the last symbol: it shows #N/A and means nothing.
     if (symbol === '') continue;
     if (topic.strings.length > 3) warnings.push(`${first && firstSheet ? `${where(firstSheet, first.row, first.col)}: ` : ''}extra RTD arguments after the symbol are ignored`);
-    const field = fieldOfRtd(fieldName);
+    const field = names.field(fieldName);
     if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, topic.value, firstSheet, first?.row ?? 0, first?.col ?? 0));
   }
 }
@@ -120,6 +145,7 @@ function readRtdFormulas(
   cells: RtdCells,
   warnings: string[],
   cellWarnings: CellWarnings,
+  names: Names,
 ) {
   for (const row of sortedKeys(sheet.rows)) {
     const rowCells = sheet.rows.get(row)!;
@@ -146,7 +172,7 @@ function readRtdFormulas(
         warnings.push(`${where(sheet, row, col)}: symbol argument ${symbolText.message}`);
         continue;
       }
-      const symbol = canonicalSymbol(symbolText.text);
+      const symbol = names.symbol(symbolText.text);
       if (symbol === '') {
         warnings.push(`${where(sheet, row, col)}: symbol argument is empty`);
         continue;
@@ -160,7 +186,7 @@ function readRtdFormulas(
       }
       if (parsed.extraArguments > 0) warnings.push(`${where(sheet, row, col)}: extra RTD arguments after the symbol are ignored`);
       // Fields we do not use (DELTA, IMPL_VOL...) are not an error; they are left out.
-      const field = fieldOfRtd(fieldName.text);
+      const field = names.field(fieldName.text);
       if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, cell.value, sheet, row, col));
     }
   }
@@ -219,9 +245,26 @@ interface Context {
 
 type Resolved = { kind: 'ok'; text: string } | { kind: 'error'; message: string };
 
-/** An argument's text: literals as written, references and names through their cached values. */
+const EMPTY_ARGUMENT: Resolved = { kind: 'error', message: 'is empty' };
+const EMPTY_CELL: Resolved = { kind: 'error', message: 'refers to an empty cell' };
+
+/**
+ * An argument's text: literals as written, references and names through their cached values. The forms nearly every
+ * cell has (one literal, one reference on its own sheet) are answered without building anything.
+ */
 function resolve(context: Context, argument: Argument): Resolved {
-  if (argument.length === 0) return { kind: 'error', message: 'is empty' };
+  if (argument.length === 0) return EMPTY_ARGUMENT;
+  if (argument.length === 1) {
+    const term = argument[0]!;
+    if (term.kind === 'text') return { kind: 'ok', text: term.text };
+    if (term.kind === 'ref' && term.sheet === null) {
+      const address = parseAddress(term.address);
+      if (address) {
+        const text = textValue(cellValue(context.sheet, address.row, address.col));
+        return text === null ? EMPTY_CELL : { kind: 'ok', text };
+      }
+    }
+  }
   let text = '';
   for (const term of argument) {
     if (term.kind === 'text') {
