@@ -315,6 +315,8 @@ function restingOrder(id: number, symbol: string, time: number): Order {
     expiresAt: null,
     createdAt: time,
     updatedAt: time,
+
+    tags: [],
   };
 }
 
