@@ -18,7 +18,7 @@ import { Draft } from './draft';
 import { equitySample, sampleMoved } from './equity';
 import { evaluateOrder, type Evaluation } from './fillModel';
 import { canonicalSymbol, resolveInstrument } from './instruments';
-import { checkTags, endByReset, journalFill, measureAt } from './journal';
+import { checkTags, editTrade, endByReset, journalFill, measureAt, type Trade, type TradeEdit } from './journal';
 import type { Account, Order } from './model';
 import {
   checkClientOrderId,
@@ -542,4 +542,18 @@ export function replaceSettings(state: EngineState, settings: Settings): Change 
   const draft = new Draft(state);
   draft.setSettings(settings);
   return draft.toChange();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The journal
+
+/** Tags and the note of a trade, open or closed (JOURNAL.md 4): one change that never touches money. */
+export function editTradeJournal(state: EngineState, trade: Trade, edit: TradeEdit): Decision<Trade> {
+  // An open trade is edited as the state holds it, so its latest excursions are kept.
+  const current = trade.status === 'OPEN' ? (state.openTrade(trade.accountId, trade.symbol) ?? trade) : trade;
+  const edited = editTrade(current, edit);
+  if (!edited.ok) return invalid(edited.message);
+  const draft = new Draft(state);
+  draft.putTrade(edited.value);
+  return { ok: true, value: edited.value, change: draft.toChange() };
 }

@@ -256,3 +256,28 @@ export function etd(trade: Trade): Dec | null {
 export function durationSeconds(trade: Trade): number | null {
   return trade.closedAt === null ? null : (trade.closedAt - trade.openedAt) / 1000;
 }
+
+export interface TradeEdit {
+  readonly addTags?: unknown;
+  readonly removeTags?: unknown;
+  readonly note?: unknown;
+}
+
+/** Tags added or removed and the note rewritten (JOURNAL.md 4); never money. Or what is wrong with the edit. */
+export function editTrade(trade: Trade, edit: TradeEdit): { ok: true; value: Trade } | { ok: false; message: string } {
+  const add = checkTags(edit.addTags);
+  if (!add.ok) return add;
+  const remove = checkTags(edit.removeTags);
+  if (!remove.ok) return remove;
+  let tags = trade.tags.filter((t) => !remove.value.some((r) => sameTag(r, t)));
+  const fresh = add.value.filter((t) => !tags.some((x) => sameTag(x, t)));
+  if (tags.length + fresh.length > MAX_TAGS) return { ok: false, message: `a trade has at most ${MAX_TAGS} tags` };
+  tags = [...tags, ...fresh];
+  let note = trade.note;
+  if (edit.note !== undefined) {
+    if (typeof edit.note !== 'string') return { ok: false, message: 'a note must be text' };
+    if (edit.note.length > MAX_NOTE_LENGTH) return { ok: false, message: `a note has at most ${MAX_NOTE_LENGTH} characters` };
+    note = edit.note;
+  }
+  return { ok: true, value: { ...trade, tags, note } };
+}
