@@ -69,11 +69,19 @@ export function journalFill(open: Trade | undefined, outcome: FillOutcome, nextI
   const { fill, qtyBefore, qtyAfter, costAfter, mark } = outcome;
   const fillQty = fill.qty;
   const costs = fill.commission.plus(fill.fees);
-  if (qtyBefore.isZero() || !open) {
-    return { trades: [openTrade(nextId(), fill, fillQty, costs, qtyAfter, costAfter, mark, outcome.orderTags)] };
-  }
   const before = sign(qtyBefore);
   const after = sign(qtyAfter);
+  if (qtyBefore.isZero()) {
+    return { trades: [openTrade(nextId(), fill, fillQty, costs, qtyAfter, costAfter, mark, outcome.orderTags)] };
+  }
+  if (!open) {
+    // A position older than the journal (a ledger from before migration 0003): no trade until it is flat again,
+    // except the part of a flip that opens the other direction.
+    if (after === 0 || after === before) return { trades: [] };
+    const part = fillQty.minus(qtyBefore.abs());
+    const partCosts = partOf(fill.commission, part, fillQty).plus(partOf(fill.fees, part, fillQty));
+    return { trades: [openTrade(nextId(), fill, part, partCosts, qtyAfter, costAfter, mark, outcome.orderTags)] };
+  }
   if (after === before) {
     // Adds or a partial exit: the whole fill belongs to the open trade.
     const adding = sign(fill.side === 'BUY' ? fillQty : fillQty.negated()) === before;
