@@ -26,6 +26,7 @@
 //    desk_catchup_median_us               desk.catchUp() with nothing due: the per-operation clock check
 //    place_rest_with_<N>_working_median_us  desk.placeOrder of a LMT that rests (the 50 on SYMAA), with N (+0..49)
 //                                         working orders already in the account
+// 5. The journal (bench/journal.ts): statistics over 100,000 closed trades, the excursion cost of a quote.
 // 3. Start-up ("ready to trade") in a fresh child process (node --import tsx bench/openChild.ts), on a ledger
 //    with 1,000,000 fills / 100,000 orders (99,900 FILLED + 100 WORKING), and on one with 10,000 fills / 1,000
 //    orders (900 FILLED + 100 WORKING); median of 3 runs each after one warm-up run, database file in the page cache:
@@ -55,14 +56,15 @@ import { rollAtOrBefore } from '../src/main/engine/tradingDay';
 import { Ledger } from '../src/main/ledger/ledger';
 import { eventRow, orderRow, quoteRow } from '../src/main/ledger/rows';
 import { mergeQuote } from '../src/main/engine/quotes';
+import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup,livedata,ui` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui,journal` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -315,6 +317,8 @@ function restingOrder(id: number, symbol: string, time: number): Order {
     expiresAt: null,
     createdAt: time,
     updatedAt: time,
+
+    tags: [],
   };
 }
 
@@ -572,6 +576,7 @@ async function main(): Promise<void> {
     if (selected('startup')) await partStartup(dir);
     if (selected('livedata')) await benchLiveData(dir, report, progress);
     if (selected('ui')) await benchUi(dir, report, progress);
+    if (selected('journal')) await benchJournal(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

@@ -97,6 +97,8 @@ function orderFor(row: Row): Order {
     expiresAt: null,
     createdAt: 0,
     updatedAt: 0,
+
+    tags: [],
   };
 }
 

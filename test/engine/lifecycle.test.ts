@@ -86,6 +86,8 @@ function fields(draft: Draft): Omit<Order, 'status'> {
     expiresAt: null,
     createdAt: T0,
     updatedAt: T0,
+
+    tags: [],
   };
 }
 

@@ -31,7 +31,7 @@ async function main(argv: string[]) {
     const report = verifyLedger(ledger);
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      const counted = `${report.accounts} accounts, ${report.orders} orders, ${report.fills} fills`;
+      const counted = `${report.accounts} accounts, ${report.orders} orders, ${report.fills} fills, ${report.trades} trades`;
       if (report.ok) process.stdout.write(`verify: no differences (${counted})\n`);
       else {
         process.stdout.write(`verify: ${report.differences.length} differences (${counted})\n`);

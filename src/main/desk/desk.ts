@@ -11,6 +11,7 @@ import {
   closePosition,
   createAccount,
   editOrder,
+  editTradeJournal,
   placeOrder,
   replaceSettings,
   resetAccount,
@@ -20,7 +21,9 @@ import {
   type Outcome,
 } from '../engine/engine';
 import { canonicalSymbol } from '../engine/instruments';
-import type { Account, Fill, Order, Position } from '../engine/model';
+import type { Trade, TradeEdit } from '../engine/journal';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, Position } from '../engine/model';
+import { tradeStatistics, type TradeFilter, type TradeStatistics } from '../engine/statistics';
 import { previewOrder, type OrderPreview } from '../engine/preview';
 import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
 import type { QuoteUpdate } from '../engine/quotes';
@@ -138,6 +141,43 @@ export class PaperDesk {
   /** Fills in the order they happened, from the ledger. */
   fillHistory(filter: HistoryFilter = {}): Fill[] {
     return this.ledger.fills(filter);
+  }
+
+  /** The journal's trades in the order they opened (JOURNAL.md 1), open ones as the state holds them (live excursions). */
+  trades(filter: { accountId?: string; closedSince?: number } = {}): Trade[] {
+    return this.ledger.trades(filter).map((trade) => (trade.status === 'OPEN' ? (this.openTradeNow(trade) ?? trade) : trade));
+  }
+
+  private openTradeNow(trade: Trade): Trade | undefined {
+    const live = this.state.openTrade(trade.accountId, trade.symbol);
+    return live?.id === trade.id ? live : undefined;
+  }
+
+  trade(id: number): Trade | undefined {
+    const stored = this.ledger.tradeById(id);
+    return stored && stored.status === 'OPEN' ? (this.openTradeNow(stored) ?? stored) : stored;
+  }
+
+  /** Statistics and groupings over the closed trades that match (JOURNAL.md 3). */
+  statistics(filter: TradeFilter = {}): TradeStatistics {
+    return tradeStatistics(this.ledger.trades(filter.accountId ? { accountId: filter.accountId } : {}), filter);
+  }
+
+  /** Adds or removes a trade's tags, or rewrites its note. */
+  editTrade(id: number, edit: TradeEdit): Result<Trade> {
+    const trade = this.trade(id);
+    if (!trade) return { ok: false, error: { code: 'NOT_FOUND', message: `no trade ${id}` } };
+    return this.decide(editTradeJournal(this.state, trade, edit));
+  }
+
+  /** Every tag used on a trade so far, as first spelled. */
+  tagsUsed(): string[] {
+    return this.ledger.tagsUsed();
+  }
+
+  /** The equity history (JOURNAL.md 5): the snapshots at each roll and the samples taken during the days. */
+  equityHistory(accountId: string): { snapshots: DaySnapshot[]; samples: EquitySample[] } {
+    return { snapshots: this.ledger.daySnapshots(accountId), samples: this.ledger.equitySamples(accountId) };
   }
 
   /** A preference of this desk kept in its ledger beside the engine settings (order confirmation, the source). */

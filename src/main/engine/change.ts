@@ -1,6 +1,7 @@
 // A Change is what one engine operation decided: every record it creates or replaces. The ledger writes it in
 // one transaction, then the in-memory state applies it. Nothing else changes state.
-import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from './model';
+import type { Trade } from './journal';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
 
@@ -14,6 +15,11 @@ export interface Change {
   readonly resets: readonly Reset[];
   readonly snapshots: readonly DaySnapshot[];
   readonly quotes: readonly Quote[];
+  /** Trades opened, changed, closed or ended by the operation's fills and resets, or edited (tags, note). */
+  readonly trades: readonly Trade[];
+  /** Open trades whose excursions a quote widened: market data, saved with the next transaction (JOURNAL.md 2). */
+  readonly excursions: readonly Trade[];
+  readonly equitySamples: readonly EquitySample[];
   readonly settings?: Settings;
   readonly lastRollAt?: number;
 }
@@ -28,6 +34,9 @@ export const NO_CHANGE: Change = {
   resets: [],
   snapshots: [],
   quotes: [],
+  trades: [],
+  excursions: [],
+  equitySamples: [],
 };
 
 /** True when the change has records to store (a quote alone is market data, cached, not ledger state). */
@@ -41,6 +50,8 @@ export function touchesLedger(change: Change): boolean {
     change.accounts.length > 0 ||
     change.resets.length > 0 ||
     change.snapshots.length > 0 ||
+    change.trades.length > 0 ||
+    change.equitySamples.length > 0 ||
     change.settings !== undefined ||
     change.lastRollAt !== undefined
   );

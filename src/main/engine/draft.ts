@@ -6,7 +6,8 @@
 import { workingOrdersRequirement } from './accounting';
 import type { Change } from './change';
 import type { Dec } from './decimal';
-import type { Account, DaySnapshot, Fill, Order, OrderEvent, OrderEventType, Position, Reset } from './model';
+import type { Trade } from './journal';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, OrderEventType, Position, Reset } from './model';
 import { NEW, positionKey, transition } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
@@ -22,6 +23,12 @@ export class Draft implements EngineView {
   private readonly fills: Fill[] = [];
   private readonly resets: Reset[] = [];
   private readonly snapshots: DaySnapshot[] = [];
+  /** Trades by id as the operation leaves them; `journaled` names those a fill, reset or edit changed. */
+  private readonly tradeOverlay = new Map<number, Trade>();
+  private readonly openTradeOverlay = new Map<string, Trade | null>();
+  private readonly journaled = new Set<number>();
+  private readonly samples: EquitySample[] = [];
+  private tradeId: number;
   private newSettings: Settings | undefined;
   private newLastRollAt: number | undefined;
   private orderId: number;
@@ -30,6 +37,7 @@ export class Draft implements EngineView {
   constructor(readonly state: EngineState) {
     this.orderId = state.lastOrderId;
     this.fillId = state.lastFillId;
+    this.tradeId = state.lastTradeId;
   }
 
   get settings(): Settings {
@@ -101,6 +109,34 @@ export class Draft implements EngineView {
   lastFillId(): number {
     return this.fillId;
   }
+  nextTradeId(): number {
+    return ++this.tradeId;
+  }
+
+  /** The open trade of an account in a symbol, as this operation left it. */
+  openTrade(accountId: string, symbol: string): Trade | undefined {
+    const overlaid = this.openTradeOverlay.get(positionKey(accountId, symbol));
+    if (overlaid !== undefined) return overlaid ?? undefined;
+    return this.state.openTrade(accountId, symbol);
+  }
+  /** A trade a fill, a reset or an edit changed: ledger state, written with the operation. */
+  putTrade(trade: Trade) {
+    this.journaled.add(trade.id);
+    this.overlayTrade(trade);
+  }
+  /** An open trade whose excursions moved: market data, written with the next transaction. */
+  putExcursion(trade: Trade) {
+    this.overlayTrade(trade);
+  }
+  private overlayTrade(trade: Trade) {
+    this.tradeOverlay.set(trade.id, trade);
+    const key = positionKey(trade.accountId, trade.symbol);
+    if (trade.status === 'OPEN') this.openTradeOverlay.set(key, trade);
+    else if (this.openTrade(trade.accountId, trade.symbol)?.id === trade.id) this.openTradeOverlay.set(key, null);
+  }
+  addEquitySample(sample: EquitySample) {
+    this.samples.push(sample);
+  }
 
   /** A new order, ACCEPTED (WORKING) or REJECTED from the table's NEW row; its event is recorded with it. */
   openOrder(fields: Omit<Order, 'status'>, event: 'ACCEPTED' | 'REJECTED', detail: OrderEvent['detail']): Order {
@@ -128,6 +164,7 @@ export class Draft implements EngineView {
       expiresAt: fields.expiresAt,
       createdAt: fields.createdAt,
       updatedAt: fields.updatedAt,
+      tags: fields.tags,
     };
     this.record(order, event, order.createdAt, detail);
     return order;
@@ -188,6 +225,11 @@ export class Draft implements EngineView {
         removedPositions.push({ accountId, symbol });
       }
     }
+    const trades: Trade[] = [];
+    const excursions: Trade[] = [];
+    for (const trade of [...this.tradeOverlay.values()].sort((a, b) => a.id - b.id)) {
+      (this.journaled.has(trade.id) ? trades : excursions).push(trade);
+    }
     return {
       orders: [...this.orderOverlay.values()].sort((a, b) => a.id - b.id),
       events: this.events,
@@ -198,6 +240,9 @@ export class Draft implements EngineView {
       resets: this.resets,
       snapshots: this.snapshots,
       quotes: [...this.quoteOverlay.values()],
+      trades,
+      excursions,
+      equitySamples: this.samples,
       ...(this.newSettings ? { settings: this.newSettings } : {}),
       ...(this.newLastRollAt !== undefined ? { lastRollAt: this.newLastRollAt } : {}),
     };

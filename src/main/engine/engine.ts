@@ -15,8 +15,10 @@ import { cashAfterFill, fillCashFlow, fillCosts } from './cash';
 import { NO_CHANGE, type Change } from './change';
 import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
+import { equitySample, sampleMoved } from './equity';
 import { evaluateOrder, type Evaluation } from './fillModel';
 import { canonicalSymbol, resolveInstrument } from './instruments';
+import { checkTags, editTrade, endByReset, journalFill, measureAt, type Trade, type TradeEdit } from './journal';
 import type { Account, Order } from './model';
 import {
   checkClientOrderId,
@@ -27,7 +29,7 @@ import {
   type PlaceOrderInput,
 } from './orderInput';
 import { applyFillToPosition, newPosition } from './positions';
-import { executionPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
+import { executionPrice, markPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
 import type { Settings } from './settings';
 import type { EngineState } from './state';
 import type { EngineView } from './view';
@@ -62,13 +64,22 @@ export function placeOrder(state: EngineState, input: PlaceOrderInput, now: numb
   }
   const spec = checkOrderSpec(input, state.settings);
   if (!spec.ok) return invalid(spec.message);
+  const tags = checkTags(input.tags);
+  if (!tags.ok) return invalid(tags.message);
   const draft = new Draft(state);
-  const order = openOrder(draft, account.value, spec.value, clientOrderId.value, now);
+  const order = openOrder(draft, account.value, spec.value, clientOrderId.value, now, tags.value);
   return { ok: true, value: order, change: draft.toChange() };
 }
 
 /** A checked order enters the draft: REJECTED with its reason, or ACCEPTED and evaluated at once, as arriving. */
-function openOrder(draft: Draft, account: Account, spec: OrderSpec, clientOrderId: string | null, now: number): Order {
+function openOrder(
+  draft: Draft,
+  account: Account,
+  spec: OrderSpec,
+  clientOrderId: string | null,
+  now: number,
+  tags: readonly string[],
+): Order {
   const { instrument } = spec;
   const fields = {
     id: draft.nextOrderId(),
@@ -90,6 +101,7 @@ function openOrder(draft: Draft, account: Account, spec: OrderSpec, clientOrderI
     expiresAt: spec.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
     createdAt: now,
     updatedAt: now,
+    tags,
   };
   const rejection = businessRejection(draft, account, spec, null);
   if (rejection) {
@@ -177,7 +189,7 @@ export function closePosition(
     state.settings,
   );
   if (!spec.ok) return invalid(spec.message);
-  const order = openOrder(draft, account.value, spec.value, null, now);
+  const order = openOrder(draft, account.value, spec.value, null, now, []);
   return { ok: true, value: { canceled, order }, change: draft.toChange() };
 }
 
@@ -308,6 +320,20 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
     reason,
   };
   draft.addFill(fill);
+  const step = journalFill(
+    draft.openTrade(order.accountId, order.symbol),
+    {
+      fill,
+      qtyBefore: held.qty,
+      qtyAfter: position.qty,
+      costAfter: position.cost,
+      mark: markPrice(draft.quote(order.symbol))?.price ?? null,
+      orderTags: order.tags,
+    },
+    () => draft.nextTradeId(),
+  );
+  for (const trade of step.trades) draft.putTrade(trade);
+  draft.addEquitySample(equitySample(draft, draft.account(order.accountId)!, time));
   return draft.moveOrder(
     order,
     'FILLED',
@@ -337,9 +363,34 @@ function terms(order: Pick<Order, 'qty' | 'type' | 'limit' | 'stop' | 'tif'>) {
 /** A quote replaces the fields it carries, then re-evaluates the working orders of its symbol, oldest first. */
 export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
   const draft = new Draft(state);
-  draft.putQuote(mergeQuote(state.quote(update.symbol), update));
+  const quote = mergeQuote(state.quote(update.symbol), update);
+  draft.putQuote(quote);
+  // Excursions of the symbol's open trades at the merged quote, before the fills it causes (JOURNAL.md 2). A symbol
+  // without open trades pays one map lookup.
+  const trades = state.openTradesOfSymbol(update.symbol);
+  let traded: Set<string> | undefined;
+  if (trades) {
+    const mark = markPrice(quote)?.price ?? null;
+    traded = new Set();
+    for (const trade of trades) {
+      traded.add(trade.accountId);
+      const measured = measureAt(trade, mark);
+      if (measured !== trade) draft.putExcursion(measured);
+    }
+  }
   for (const order of [...state.workingOrdersOfSymbol(update.symbol)]) {
     evaluateAndApply(draft, order, update.time, false);
+  }
+  // The equity history during the day: at most once a minute per account while its net liq or P/L Day moves.
+  if (traded) {
+    for (const accountId of traded) {
+      const last = state.lastSample(accountId);
+      if (last && update.time - last.time < 60_000) continue;
+      const account = draft.account(accountId);
+      if (!account) continue;
+      const sample = equitySample(draft, account, update.time);
+      if (sampleMoved(last, sample)) draft.addEquitySample(sample);
+    }
   }
   return draft.toChange();
 }
@@ -464,7 +515,11 @@ export function resetAccount(
   const account = found.value;
   const draft = new Draft(state);
   for (const order of [...state.workingOrdersOf(account.id)]) endOrder(draft, order, 'CANCELED', now, 'account reset');
-  for (const position of state.positionsOf(account.id)) draft.removePosition(account.id, position.symbol);
+  for (const position of state.positionsOf(account.id)) {
+    draft.removePosition(account.id, position.symbol);
+    const trade = state.openTrade(account.id, position.symbol);
+    if (trade) draft.putTrade(endByReset(trade, now));
+  }
   const reset: Account = {
     ...account,
     startingBalance: balance.value,
@@ -479,6 +534,7 @@ export function resetAccount(
     cashBefore: account.cash,
     afterFillId: state.lastFillId,
   });
+  draft.addEquitySample(equitySample(draft, reset, now));
   return { ok: true, value: reset, change: draft.toChange() };
 }
 
@@ -486,4 +542,18 @@ export function replaceSettings(state: EngineState, settings: Settings): Change 
   const draft = new Draft(state);
   draft.setSettings(settings);
   return draft.toChange();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The journal
+
+/** Tags and the note of a trade, open or closed (JOURNAL.md 4): one change that never touches money. */
+export function editTradeJournal(state: EngineState, trade: Trade, edit: TradeEdit): Decision<Trade> {
+  // An open trade is edited as the state holds it, so its latest excursions are kept.
+  const current = trade.status === 'OPEN' ? (state.openTrade(trade.accountId, trade.symbol) ?? trade) : trade;
+  const edited = editTrade(current, edit);
+  if (!edited.ok) return invalid(edited.message);
+  const draft = new Draft(state);
+  draft.putTrade(edited.value);
+  return { ok: true, value: edited.value, change: draft.toChange() };
 }

@@ -61,6 +61,8 @@ export interface Order {
   readonly expiresAt: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** The trader's tags from the ticket (JOURNAL.md 4): they travel with the order to its trade. */
+  readonly tags: readonly string[];
 }
 
 export interface OrderEvent {
@@ -124,6 +126,14 @@ export interface DaySnapshot {
   readonly netLiq: Dec;
   readonly unrealizedPl: Dec;
   readonly realizedPlDay: Dec;
+}
+
+/** A point of the equity history during the day (JOURNAL.md 5): after fills and resets, and once a minute. */
+export interface EquitySample {
+  readonly accountId: string;
+  readonly time: number;
+  readonly netLiq: Dec;
+  readonly plDay: Dec;
 }
 
 export function positionKey(accountId: string, symbol: string): string {

@@ -24,6 +24,8 @@ interface SpecFields {
 export interface PlaceOrderInput extends SpecFields {
   readonly account?: unknown;
   readonly clientOrderId?: unknown;
+  /** The ticket's journal tags (JOURNAL.md 4). */
+  readonly tags?: unknown;
 }
 
 /** What may change in an edit (replace). Side, symbol and account may not. */

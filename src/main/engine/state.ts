@@ -4,7 +4,8 @@
 import { workingOrdersRequirement } from './accounting';
 import type { Change } from './change';
 import { ZERO, type Dec } from './decimal';
-import type { Account, Order, Position } from './model';
+import type { Trade } from './journal';
+import type { Account, EquitySample, Order, Position } from './model';
 import { positionKey } from './model';
 import type { Quote } from './quotes';
 import type { Settings } from './settings';
@@ -21,6 +22,10 @@ export interface EngineStateInit {
   lastOrderId: number;
   lastFillId: number;
   history: OrderHistory;
+  /** The journal's open trades and the last trade id (JOURNAL.md 1); the last equity sample of each account. */
+  openTrades?: Iterable<Trade>;
+  lastTradeId?: number;
+  lastSamples?: Iterable<EquitySample>;
 }
 
 export class EngineState implements EngineView {
@@ -30,7 +35,12 @@ export class EngineState implements EngineView {
   nextRollAt: number;
   lastOrderId: number;
   lastFillId: number;
+  lastTradeId: number;
   readonly history: OrderHistory;
+  /** Open trades by account and symbol, and by symbol alone: the tick path measures only its symbol's trades. */
+  private readonly openTradeMap = new Map<string, Trade>();
+  private readonly openTradesBySymbol = new Map<string, Map<number, Trade>>();
+  private readonly lastSampleMap = new Map<string, EquitySample>();
   private readonly accountMap = new Map<string, Account>();
   private readonly positionMap = new Map<string, Position>();
   private readonly positionsByAccount = new Map<string, Map<string, Position>>();
@@ -50,6 +60,9 @@ export class EngineState implements EngineView {
     this.lastOrderId = init.lastOrderId;
     this.lastFillId = init.lastFillId;
     this.history = init.history;
+    this.lastTradeId = init.lastTradeId ?? 0;
+    for (const trade of init.openTrades ?? []) this.putTrade(trade);
+    for (const sample of init.lastSamples ?? []) this.lastSampleMap.set(sample.accountId, sample);
     for (const account of [...init.accounts].sort((a, b) => a.ordinal - b.ordinal)) this.accountMap.set(account.id, account);
     for (const position of init.positions) this.putPosition(position);
     for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) this.putOrder(order);
@@ -113,6 +126,19 @@ export class EngineState implements EngineView {
   orderById(id: number): Order | undefined {
     return this.working.get(id) ?? this.history.orderById(id);
   }
+  /** The open trade of an account in a symbol. */
+  openTrade(accountId: string, symbol: string): Trade | undefined {
+    return this.openTradeMap.get(positionKey(accountId, symbol));
+  }
+  openTradesOfSymbol(symbol: string): Iterable<Trade> | undefined {
+    return this.openTradesBySymbol.get(symbol)?.values();
+  }
+  allOpenTrades(): Iterable<Trade> {
+    return this.openTradeMap.values();
+  }
+  lastSample(accountId: string): EquitySample | undefined {
+    return this.lastSampleMap.get(accountId);
+  }
 
   /** The earliest moment a working DAY order can expire (a lower bound). */
   nextExpiryAtLeast(): number {
@@ -154,10 +180,29 @@ export class EngineState implements EngineView {
     for (const key of change.removedPositions) this.dropPosition(key.accountId, key.symbol);
     for (const position of change.positions) this.putPosition(position);
     for (const fill of change.fills) this.lastFillId = Math.max(this.lastFillId, fill.id);
+    for (const trade of change.excursions) this.putTrade(trade);
+    for (const trade of change.trades) {
+      if (trade.status === 'OPEN') this.putTrade(trade);
+      else this.dropTrade(trade);
+      this.lastTradeId = Math.max(this.lastTradeId, trade.id);
+    }
+    for (const sample of change.equitySamples) this.lastSampleMap.set(sample.accountId, sample);
     if (change.lastRollAt !== undefined) {
       this.lastRollAt = change.lastRollAt;
       this.nextRollAt = nextRollAfter(change.lastRollAt);
     }
+  }
+
+  private putTrade(trade: Trade) {
+    this.openTradeMap.set(positionKey(trade.accountId, trade.symbol), trade);
+    indexInto(this.openTradesBySymbol, trade.symbol, trade.id, trade);
+  }
+
+  /** Only the trade itself: a closed trade's place may already hold the next trade of the symbol. */
+  private dropTrade(trade: Trade) {
+    const key = positionKey(trade.accountId, trade.symbol);
+    if (this.openTradeMap.get(key)?.id === trade.id) this.openTradeMap.delete(key);
+    removeFrom(this.openTradesBySymbol, trade.symbol, trade.id);
   }
 
   private putOrder(order: Order) {

@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Change } from '../engine/change';
 import { touchesLedger } from '../engine/change';
-import type { Fill, Order } from '../engine/model';
+import type { Trade } from '../engine/journal';
+import type { DaySnapshot, EquitySample, Fill, Order } from '../engine/model';
 import type { Quote } from '../engine/quotes';
+import { Dec } from '../engine/decimal';
 import { defaultSettings, settingsFromData, settingsToData, type Settings, type SettingsData } from '../engine/settings';
 import { EngineState } from '../engine/state';
 import { rollAtOrBefore } from '../engine/tradingDay';
@@ -14,6 +16,8 @@ import { MIGRATIONS } from './migrations';
 import {
   accountFromRow,
   accountRow,
+  equitySampleFromRow,
+  equitySampleRow,
   eventRow,
   fillFromRow,
   fillRow,
@@ -27,6 +31,8 @@ import {
   quoteRow,
   resetRow,
   snapshotRow,
+  tradeFromRow,
+  tradeRow,
 } from './rows';
 import type { LedgerDatabase } from './schema';
 import { SqlRunner } from './sqlRunner';
@@ -61,6 +67,8 @@ const LAST_ROLL_KEY = 'last_roll_at';
 export class Ledger {
   readonly sql: SqlRunner;
   private readonly dirtyQuotes = new Map<string, Quote>();
+  /** Open trades whose excursions moved since the last write: market data, like quotes (JOURNAL.md 2). */
+  private readonly dirtyExcursions = new Map<number, Trade>();
 
   private constructor(
     readonly sqlite: Database.Database,
@@ -100,6 +108,7 @@ export class Ledger {
     }
     const maxOrder = sql.first(db.selectFrom('orders').select((eb) => eb.fn.max('id').as('id')));
     const maxFill = sql.first(db.selectFrom('fills').select((eb) => eb.fn.max('id').as('id')));
+    const maxTrade = sql.first(db.selectFrom('trades').select((eb) => eb.fn.max('id').as('id')));
     return new EngineState({
       settings,
       accounts: sql.all(db.selectFrom('accounts').selectAll()).map(accountFromRow),
@@ -109,6 +118,9 @@ export class Ledger {
       lastRollAt,
       lastOrderId: Number(maxOrder?.id ?? 0),
       lastFillId: Number(maxFill?.id ?? 0),
+      openTrades: sql.all(db.selectFrom('trades').selectAll().where('status', '=', 'OPEN').orderBy('id')).map(tradeFromRow),
+      lastTradeId: Number(maxTrade?.id ?? 0),
+      lastSamples: this.lastSamples(),
       history: {
         orderById: (id) => this.orderById(id),
         orderByClientId: (accountId, clientOrderId) => this.orderByClientId(accountId, clientOrderId),
@@ -159,6 +171,58 @@ export class Ledger {
     return this.sql.all(query).map(orderFromRow);
   }
 
+  private lastSamples(): EquitySample[] {
+    const { db, sql } = this;
+    const last = db.selectFrom('equity_samples').select((eb) => eb.fn.max('id').as('id')).groupBy('account_id');
+    return sql.all(db.selectFrom('equity_samples').selectAll().where('id', 'in', last)).map(equitySampleFromRow);
+  }
+
+  /** Trades of the journal in the order they opened; `closedSince` keeps open ones and those closed from then on. */
+  trades(filter: { accountId?: string; closedSince?: number } = {}): Trade[] {
+    let query = this.db.selectFrom('trades').selectAll().orderBy('opened_at').orderBy('open_fill_id').orderBy('id');
+    if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+    if (filter.closedSince !== undefined) {
+      const since = iso(filter.closedSince);
+      query = query.where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', since)]));
+    }
+    return this.sql.all(query).map(tradeFromRow);
+  }
+
+  tradeById(id: number): Trade | undefined {
+    const row = this.sql.first(this.db.selectFrom('trades').selectAll().where('id', '=', id));
+    return row ? tradeFromRow(row) : undefined;
+  }
+
+  /** Every tag used on a trade so far, in its first spelling: what the window offers when tagging. */
+  tagsUsed(): string[] {
+    const seen = new Map<string, string>();
+    for (const row of this.sql.iterate(this.db.selectFrom('trades').select('tags').where('tags', '!=', '[]').orderBy('id'))) {
+      for (const tag of JSON.parse(row.tags) as string[]) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+    }
+    return [...seen.values()];
+  }
+
+  /** Equity samples of the day (JOURNAL.md 5), oldest first. */
+  equitySamples(accountId: string, since?: number): EquitySample[] {
+    let query = this.db.selectFrom('equity_samples').selectAll().where('account_id', '=', accountId).orderBy('id');
+    if (since !== undefined) query = query.where('time', '>=', iso(since));
+    return this.sql.all(query).map(equitySampleFromRow);
+  }
+
+  /** The account's snapshots at each roll, oldest first. */
+  daySnapshots(accountId: string): DaySnapshot[] {
+    return this.sql
+      .all(this.db.selectFrom('day_snapshots').selectAll().where('account_id', '=', accountId).orderBy('id'))
+      .map((r) => ({
+        accountId: r.account_id,
+        rollAt: ms(r.roll_at),
+        cash: new Dec(r.cash),
+        netLiq: new Dec(r.net_liq),
+        unrealizedPl: new Dec(r.unrealized_pl),
+        realizedPlDay: new Dec(r.realized_pl_day),
+      }));
+  }
+
   /** Fills in the order they happened. */
   fills(filter: HistoryFilter = {}): Fill[] {
     let query = this.db.selectFrom('fills').selectAll().orderBy('id');
@@ -174,6 +238,7 @@ export class Ledger {
    */
   commit(change: Change): void {
     for (const quote of change.quotes) this.dirtyQuotes.set(quote.symbol, quote);
+    for (const trade of change.excursions) this.dirtyExcursions.set(trade.id, trade);
     if (!touchesLedger(change)) return;
     const { sql } = this;
     sql.transaction(() => {
@@ -188,6 +253,11 @@ export class Ledger {
       for (const position of change.positions) sql.writeRow('positions', positionRow(position), ['account_id', 'symbol']);
       for (const reset of change.resets) sql.writeRow('resets', resetRow(reset));
       for (const snapshot of change.snapshots) sql.writeRow('day_snapshots', snapshotRow(snapshot));
+      // The fills' trades after the excursions kept since the last write: a trade written now is its newest state.
+      for (const trade of change.trades) this.dirtyExcursions.delete(trade.id);
+      this.writeExcursions();
+      for (const trade of change.trades) sql.writeRow('trades', tradeRow(trade), ['id']);
+      for (const sample of change.equitySamples) sql.writeRow('equity_samples', equitySampleRow(sample));
       if (change.lastRollAt !== undefined) {
         sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(change.lastRollAt) }, ['key']);
       }
@@ -197,8 +267,16 @@ export class Ledger {
 
   /** Writes the quotes seen since the last write, so marks survive a restart. */
   flushQuotes(): void {
-    if (this.dirtyQuotes.size === 0) return;
-    this.sql.transaction(() => this.writeQuotes());
+    if (this.dirtyQuotes.size === 0 && this.dirtyExcursions.size === 0) return;
+    this.sql.transaction(() => {
+      this.writeQuotes();
+      this.writeExcursions();
+    });
+  }
+
+  private writeExcursions() {
+    for (const trade of this.dirtyExcursions.values()) this.sql.writeRow('trades', tradeRow(trade), ['id']);
+    this.dirtyExcursions.clear();
   }
 
   private writeQuotes() {

@@ -1,17 +1,20 @@
 // Conversions between the engine's records and the ledger's rows: decimals to TEXT, epoch ms to ISO text.
 import { Dec } from '../engine/decimal';
-import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
+import type { Trade } from '../engine/journal';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
 import { mergeQuote, QUOTE_NUMBER_FIELDS, quoteUpdate, type Quote } from '../engine/quotes';
 import type { AssetType } from '../engine/settings';
 import type {
   AccountsTable,
   DaySnapshotsTable,
+  EquitySamplesTable,
   FillsTable,
   OrderEventsTable,
   OrdersTable,
   PositionsTable,
   QuotesTable,
   ResetsTable,
+  TradesTable,
 } from './schema';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -67,6 +70,7 @@ export function orderRow(o: Order): OrdersTable {
     expires_at: o.expiresAt === null ? null : iso(o.expiresAt),
     created_at: iso(o.createdAt),
     updated_at: iso(o.updatedAt),
+    tags: JSON.stringify(o.tags),
   };
 }
 
@@ -92,6 +96,7 @@ export function orderFromRow(r: OrdersTable): Order {
     expiresAt: r.expires_at === null ? null : ms(r.expires_at),
     createdAt: ms(r.created_at),
     updatedAt: ms(r.updated_at),
+    tags: JSON.parse(r.tags) as string[],
   };
 }
 
@@ -213,4 +218,72 @@ export function quoteRow(q: Quote): QuotesTable {
 export function quoteFromRow(r: QuotesTable): Quote {
   const data = JSON.parse(r.data) as Record<string, string | null>;
   return mergeQuote(undefined, quoteUpdate(r.symbol, ms(r.time), (field) => decOrNull(data[field] ?? null), data.description ?? null));
+}
+
+export function tradeRow(t: Trade): TradesTable {
+  return {
+    id: t.id,
+    account_id: t.accountId,
+    symbol: t.symbol,
+    asset_type: t.assetType,
+    multiplier: text(t.multiplier),
+    direction: t.direction,
+    status: t.status,
+    opened_at: iso(t.openedAt),
+    closed_at: t.closedAt === null ? null : iso(t.closedAt),
+    open_fill_id: t.openFillId,
+    close_fill_id: t.closeFillId,
+    qty: text(t.qty),
+    cost: text(t.cost),
+    max_qty: text(t.maxQty),
+    entry_qty: text(t.entryQty),
+    exit_qty: text(t.exitQty),
+    entry_notional: text(t.entryNotional),
+    exit_notional: text(t.exitNotional),
+    gross_pl: text(t.grossPl),
+    commissions: text(t.commissions),
+    mfe: text(t.mfe),
+    mae: text(t.mae),
+    tags: JSON.stringify(t.tags),
+    note: t.note,
+    fills: JSON.stringify(t.fills),
+  };
+}
+
+export function tradeFromRow(r: TradesTable): Trade {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    symbol: r.symbol,
+    assetType: r.asset_type as AssetType,
+    multiplier: dec(r.multiplier),
+    direction: r.direction as Trade['direction'],
+    status: r.status as Trade['status'],
+    openedAt: ms(r.opened_at),
+    closedAt: r.closed_at === null ? null : ms(r.closed_at),
+    openFillId: r.open_fill_id,
+    closeFillId: r.close_fill_id,
+    qty: dec(r.qty),
+    cost: dec(r.cost),
+    maxQty: dec(r.max_qty),
+    entryQty: dec(r.entry_qty),
+    exitQty: dec(r.exit_qty),
+    entryNotional: dec(r.entry_notional),
+    exitNotional: dec(r.exit_notional),
+    grossPl: dec(r.gross_pl),
+    commissions: dec(r.commissions),
+    mfe: dec(r.mfe),
+    mae: dec(r.mae),
+    tags: JSON.parse(r.tags) as string[],
+    note: r.note,
+    fills: JSON.parse(r.fills) as number[],
+  };
+}
+
+export function equitySampleRow(s: EquitySample): EquitySamplesTable {
+  return { id: null, account_id: s.accountId, time: iso(s.time), net_liq: text(s.netLiq), pl_day: text(s.plDay) };
+}
+
+export function equitySampleFromRow(r: EquitySamplesTable): EquitySample {
+  return { accountId: r.account_id, time: ms(r.time), netLiq: dec(r.net_liq), plDay: dec(r.pl_day) };
 }

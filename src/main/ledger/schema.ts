@@ -31,6 +31,8 @@ export interface OrdersTable {
   expires_at: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON list of the ticket's tags (0003). */
+  tags: string;
 }
 
 export interface OrderEventsTable {
@@ -92,6 +94,44 @@ export interface DaySnapshotsTable {
   realized_pl_day: string;
 }
 
+export interface TradesTable {
+  id: number;
+  account_id: string;
+  symbol: string;
+  asset_type: string;
+  multiplier: string;
+  direction: string;
+  status: string;
+  opened_at: string;
+  closed_at: string | null;
+  open_fill_id: number;
+  close_fill_id: number | null;
+  qty: string;
+  cost: string;
+  max_qty: string;
+  entry_qty: string;
+  exit_qty: string;
+  entry_notional: string;
+  exit_notional: string;
+  gross_pl: string;
+  commissions: string;
+  mfe: string;
+  mae: string;
+  /** JSON list of tags, in the order they were added. */
+  tags: string;
+  note: string;
+  /** JSON list of fill ids, in order. */
+  fills: string;
+}
+
+export interface EquitySamplesTable {
+  id: number | null;
+  account_id: string;
+  time: string;
+  net_liq: string;
+  pl_day: string;
+}
+
 export interface QuotesTable {
   symbol: string;
   data: string;
@@ -111,6 +151,8 @@ export interface LedgerDatabase {
   positions: PositionsTable;
   resets: ResetsTable;
   day_snapshots: DaySnapshotsTable;
+  trades: TradesTable;
+  equity_samples: EquitySamplesTable;
   quotes: QuotesTable;
   settings: KeyValueTable;
   ledger_meta: KeyValueTable;

@@ -1,19 +1,22 @@
 // Recomputes every account's cash and positions from its opening, its resets and its fills alone, and compares
 // them with what the ledger stores; replays each order's events through the engine's transition table and checks
 // that they, and its fills, agree with its status.
+// Recomputes the journal's trades from the same fills and resets (JOURNAL.md 1) and compares them with the stored ones.
 // Reads only: a difference is reported, never repaired.
 import { cashAfterFill, fillCashFlow } from '../engine/cash';
 import { Dec, ZERO } from '../engine/decimal';
 import { NEW, nextStatus, ORDER_EVENT_TYPES, type LifecycleState, type OrderEventType, type Position, type Reset } from '../engine/model';
+import { endByReset, journalFill, type Trade } from '../engine/journal';
 import { applyFillToPosition, newPosition } from '../engine/positions';
 import type { Ledger } from './ledger';
-import { accountFromRow, fillFromRow, ms, positionFromRow, resetFromRow } from './rows';
+import { accountFromRow, fillFromRow, ms, positionFromRow, resetFromRow, tradeFromRow } from './rows';
 
 export interface VerifyReport {
   readonly ok: boolean;
   readonly accounts: number;
   readonly orders: number;
   readonly fills: number;
+  readonly trades: number;
   readonly differences: string[];
 }
 
@@ -47,11 +50,17 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     pending.set(account.id, [...list]);
     replays.set(account.id, { cash: ZERO, positions: new Map() });
   }
+  // The journal's trades, recomputed: the open one per account and symbol, and every one by id.
+  const recomputed = new Map<number, Trade>();
+  const openTrades = new Map<string, Map<string, Trade>>();
+  let tradeId = 0;
   const applyResetsBefore = (accountId: string, fillId: number) => {
     const queue = pending.get(accountId) ?? [];
     while (queue.length > 0 && queue[0]!.afterFillId < fillId) {
       const reset = queue.shift()!;
       replays.set(accountId, { cash: reset.startingBalance, positions: new Map() });
+      for (const trade of openTrades.get(accountId)?.values() ?? []) recomputed.set(trade.id, endByReset(trade, reset.time));
+      openTrades.delete(accountId);
     }
   };
 
@@ -75,6 +84,18 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     const { position, realized } = applyFillToPosition(held, delta, fill.price, fill.time);
     if (!realized.eq(fill.realizedPl)) {
       differences.push(`fill ${fill.id}: realized P&L recorded ${fill.realizedPl.toFixed()}, recomputed ${realized.toFixed()}`);
+    }
+    if (!openTrades.has(fill.accountId)) openTrades.set(fill.accountId, new Map());
+    const open = openTrades.get(fill.accountId)!;
+    const step = journalFill(
+      open.get(fill.symbol),
+      { fill, qtyBefore: held.qty, qtyAfter: position.qty, costAfter: position.cost, mark: null, orderTags: [] },
+      () => ++tradeId,
+    );
+    for (const trade of step.trades) {
+      recomputed.set(trade.id, trade);
+      if (trade.status === 'OPEN') open.set(fill.symbol, trade);
+      else if (open.get(fill.symbol)?.id === trade.id) open.delete(fill.symbol);
     }
     const flow = fillCashFlow(fill.assetType, delta, fill.price, position.multiplier, realized);
     replay.cash = cashAfterFill(replay.cash, flow, fill);
@@ -166,11 +187,68 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
   closeOrder();
   for (const id of orderStatus.keys()) differences.push(`order ${id}: no events`);
 
+  const tradeCount = compareTrades(ledger, recomputed, differences);
+
   return {
     ok: differences.length === 0,
+    trades: tradeCount,
     accounts: accounts.length,
     orders: Number(sql.first(db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0),
     fills: fillCount,
     differences,
   };
+}
+
+const TRADE_FIELDS = [
+  'accountId',
+  'symbol',
+  'direction',
+  'status',
+  'openedAt',
+  'closedAt',
+  'openFillId',
+  'closeFillId',
+  'qty',
+  'cost',
+  'maxQty',
+  'entryQty',
+  'exitQty',
+  'entryNotional',
+  'exitNotional',
+  'grossPl',
+  'commissions',
+] as const satisfies readonly (keyof Trade)[];
+
+function shown(value: unknown): string {
+  return value instanceof Dec ? value.toFixed() : JSON.stringify(value);
+}
+
+/** Stored trades against the ones recomputed from fills and resets; excursions are market data, only their signs. */
+function compareTrades(ledger: Ledger, recomputed: Map<number, Trade>, differences: string[]): number {
+  const { db, sql } = ledger;
+  let count = 0;
+  for (const row of sql.iterate(db.selectFrom('trades').selectAll().orderBy('id'))) {
+    count += 1;
+    const stored = tradeFromRow(row);
+    const theirs = recomputed.get(stored.id);
+    recomputed.delete(stored.id);
+    if (!theirs) {
+      differences.push(`trade ${stored.id}: stored, but no fills make it`);
+      continue;
+    }
+    for (const field of TRADE_FIELDS) {
+      const a = stored[field];
+      const b = theirs[field];
+      const same = a instanceof Dec && b instanceof Dec ? a.eq(b) : a === b;
+      if (!same) differences.push(`trade ${stored.id}: ${field} stored ${shown(a)}, recomputed ${shown(b)}`);
+    }
+    if (stored.fills.join(',') !== theirs.fills.join(',')) {
+      differences.push(`trade ${stored.id}: fills stored ${stored.fills.join(',')}, recomputed ${theirs.fills.join(',')}`);
+    }
+    if (stored.mae.greaterThan(0) || stored.mfe.lessThan(0)) {
+      differences.push(`trade ${stored.id}: excursions mae ${stored.mae.toFixed()} mfe ${stored.mfe.toFixed()} not around 0`);
+    }
+  }
+  for (const id of recomputed.keys()) differences.push(`trade ${id}: recomputed from fills, but not stored`);
+  return count;
 }

@@ -3,6 +3,7 @@
 // collected, never fatal.
 import type { AccountView, FillView, PositionView } from '../../shared/views';
 import { PaperDesk, type Clock } from '../desk/desk';
+import { statisticsView, tradeView, type StatisticsView, type TradeView } from '../desk/journalViews';
 import { accountsAndPositions, fillView, orderView } from '../desk/views';
 import { parseDecimal } from '../engine/decimal';
 import { canonicalSymbol } from '../engine/instruments';
@@ -39,6 +40,8 @@ export interface ScenarioOutput {
   orders: ScenarioOrder[];
   fills: (FillView & { ref: string | null })[];
   errors: ScenarioError[];
+  trades: TradeView[];
+  stats: Record<string, StatisticsView>;
 }
 
 class ManualClock implements Clock {
@@ -106,6 +109,7 @@ export class ScenarioRun {
           stop: f.stop,
           tif: f.tif,
           clientOrderId: f.clientOrderId,
+          tags: f.tags,
         });
         if (!result.ok) return fail(result.error.message);
         this.orderByRef.set(ref, result.value.id);
@@ -156,10 +160,26 @@ export class ScenarioRun {
         clientOrderId: view.clientOrderId,
         triggered: view.triggered,
         statusReason: view.statusReason,
+        tags: [...order.tags],
       };
     });
     const fills = this.desk.fillHistory().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
-    return { time: new Date(this.clock.time).toISOString(), accounts, positions, orders, fills, errors: this.errors };
+    const trades = this.desk.trades();
+    const stats: Record<string, StatisticsView> = {};
+    // Every account is listed, one without closed trades with trades 0 (JOURNAL.md 3).
+    for (const account of this.desk.state.accounts()) {
+      stats[account.id] = statisticsView(this.desk.statistics({ accountId: account.id }));
+    }
+    return {
+      time: new Date(this.clock.time).toISOString(),
+      accounts,
+      positions,
+      orders,
+      fills,
+      errors: this.errors,
+      trades: trades.map(tradeView),
+      stats,
+    };
   }
 
   close(): void {
