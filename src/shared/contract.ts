@@ -94,6 +94,7 @@ export type ErrorCode =
   | 'EDIT_REJECTED'
   | 'NOT_SUPPORTED'
   | 'SOURCE_ERROR'
+  | 'LEDGER_UNWRITABLE'
   | 'INTERNAL';
 
 export interface CommandError {
@@ -142,6 +143,17 @@ export interface WorkingOrderView extends OrderView, Priced {
   why: string | null;
 }
 
+/** The ledger cannot be written: why, where, what to do (the banner shows it; orders are refused with message). */
+export interface LedgerFaultView {
+  why: string;
+  where: string;
+  what: string;
+  /** The whole sentence: "cannot write the ledger: the disk is full (PATH); free some space ...". */
+  message: string;
+  /** Epoch ms the desk first met it. */
+  since: number;
+}
+
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
@@ -155,6 +167,10 @@ export interface DeskSnapshot {
   fills: (FillView & Priced)[];
   quotes: QuoteView[];
   source: SourceStatusView;
+  /** Null while the ledger takes writes; else why it cannot, and what to do. */
+  ledgerFault: LedgerFaultView | null;
+  /** Things the trader should know about this desk's start (settings that could not be read and were kept aside). */
+  notices: string[];
 }
 
 export interface TerminalSettings {
