@@ -120,7 +120,7 @@ describe('the terminal service', () => {
     expect(await terminal.handle('updateSettings', { limitFill: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await terminal.handle('updateSettings', { commission: { FUT: '-1' } })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'commission.FUT must be a number >= 0 (got "-1")' },
+      error: { code: 'INVALID_INPUT', message: 'commission.FUT must be a number from 0 to 1,000,000,000,000 (got "-1")' },
     });
   });
 

@@ -7,6 +7,8 @@ import { needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
 import type { Settings } from './settings';
 
 const MAX_QTY = new Dec(1_000_000);
+/** No instrument trades at a billion; a price beyond is a typing slip, refused before it reaches buying power. */
+export const MAX_PRICE = new Dec(1_000_000_000);
 const MAX_CLIENT_ORDER_ID = 64;
 
 /** The fields that make an order's terms, as a caller sent them (numbers as JSON numbers or decimal strings). */
@@ -49,8 +51,10 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+/** The input as a message quotes it: at most 40 characters, so a reason stored with an order stays short. */
+export function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : String(JSON.stringify(value) ?? value);
+  return text.length > 48 ? `${text.slice(0, 45)}...` : text;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): Checked<T> {
@@ -79,6 +83,7 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
   const price = parseDecimal(value);
   if (!price) return fail(`${name} must be a decimal number (got ${shown(value)})`);
   if (!price.greaterThan(0)) return fail(`${name} must be a positive price (got ${shown(value)})`);
+  if (price.greaterThanOrEqualTo(MAX_PRICE)) return fail(`${name} must be below 1,000,000,000 (got ${shown(value)})`);
   if (!isOnTick(instrument, price, settings)) {
     return fail(
       `${name} ${price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickSize(instrument, price, settings).toFixed()}`,
@@ -92,6 +97,8 @@ export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<O
   if (typeof input.symbol !== 'string') {
     return fail(input.symbol === undefined ? 'symbol is required' : `symbol must be text (got ${shown(input.symbol)})`);
   }
+  // No symbol is this long; refused before a message could quote all of it.
+  if (input.symbol.length > 40) return fail(`symbol ${shown(input.symbol)} is too long (at most 40 characters)`);
   const instrument = resolveInstrument(input.symbol, settings);
   if (!instrument.ok) return fail(instrument.message);
   const side = oneOf(input.side, SIDES, 'side');
