@@ -27,7 +27,20 @@ function decimalText(integer: number, fraction: number) {
 
 /** Printable text (no control characters), at most `max` characters. */
 const printable = (max: number) =>
-  z.string().min(1).max(max, { abort: true }).regex(/^[^\u0000-\u001f\u007f]+$/, 'must be printable text');
+  z
+    .string()
+    .min(1)
+    .max(max, { abort: true })
+    .refine((text) => !hasControl(text), 'must be printable text');
+
+/** Control characters (C0 and DEL), checked by code so the rule reads plainly. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 const quantity = decimalText(7, 6);
 const price = decimalText(9, 8);
