@@ -73,16 +73,25 @@ describe('the terminal service', () => {
     expect(preview).toEqual({
       ok: true,
       data: {
+        account: 'main',
+        side: 'BUY',
+        qty: '100',
+        orderType: 'MKT',
+        limit: null,
+        stop: null,
+        tif: 'DAY',
         symbol: 'AAPL',
         assetType: 'EQ',
         price: '200',
         cashEffect: '-20000',
         commission: '0',
+        fees: '0',
         requirement: '5000',
         availableFunds: '100000',
         availableAfter: '95000',
         buyingPowerAfter: '380000',
         warning: null,
+        warnings: [],
       },
     });
     const tooBig = await terminal.handle('previewOrder', { ...ticket, qty: '2001' });
