@@ -1,7 +1,7 @@
 // Input validation for orders (ENGINE.md section 3): turns what a caller sent into an order specification or a
 // message that says what to fix. An input error stores nothing; business rejections are decided elsewhere.
 import { Dec, parseDecimal } from './decimal';
-import { resolveInstrument, isOnTick, tickSize, type Instrument } from './instruments';
+import { resolveInstrument, isOnTick, priceText, TREASURY_ROOTS, tickSize, type Instrument } from './instruments';
 import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
 import { needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
 import type { Settings } from './settings';
@@ -86,10 +86,20 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
   if (price.greaterThanOrEqualTo(MAX_PRICE)) return fail(`${name} must be below 1,000,000,000 (got ${shown(value)})`);
   if (!isOnTick(instrument, price, settings)) {
     return fail(
-      `${name} ${price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickSize(instrument, price, settings).toFixed()}`,
+      `${name} ${priceText(instrument, price, settings)} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickText(instrument, price, settings)}`,
     );
   }
   return { ok: true, value: price };
+}
+
+/** The tick as a message shows it: "1/32" or "1/64" of a point for Treasury futures, the decimal otherwise. */
+function tickText(instrument: Instrument, price: Dec, settings: Settings): string {
+  const tick = tickSize(instrument, price, settings);
+  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) {
+    const per = new Dec(1).div(tick);
+    if (per.isInteger()) return `1/${per.toFixed()} of a point`;
+  }
+  return tick.toFixed();
 }
 
 /** Validates the fields of a new order, or of an order as an edit would leave it. */
