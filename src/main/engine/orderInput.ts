@@ -86,7 +86,7 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
   if (price.greaterThanOrEqualTo(MAX_PRICE)) return fail(`${name} must be below 1,000,000,000 (got ${shown(value)})`);
   if (!isOnTick(instrument, price, settings)) {
     return fail(
-      `${name} ${priceText(instrument, price, settings)} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickText(instrument, price, settings)}`,
+      `${name} ${instrument.root && TREASURY_ROOTS.has(instrument.root) ? priceText(instrument, price, settings) : price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickText(instrument, price, settings)}`,
     );
   }
   return { ok: true, value: price };
