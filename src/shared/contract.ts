@@ -9,34 +9,82 @@ import type { AccountView, FillView, OrderPreview, OrderView, PositionView, Pric
 
 export type { OrderPreview, PriceFormat, Priced };
 
-const decimal = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'must be a decimal number');
-const optionalPrice = z.union([decimal, z.literal(''), z.null()]).optional();
-const accountId = z.string().min(1).max(32);
+/**
+ * A decimal string with at most `integer` digits before the point and `fraction` after. The length is checked
+ * first, so a megabyte of digits costs no more to refuse than a short one; the engine then checks the range.
+ */
+function decimalText(integer: number, fraction: number) {
+  const digits = fraction > 0 ? `(\\d{1,${integer}}(\\.\\d{0,${fraction}})?|\\.\\d{1,${fraction}})` : `\\d{1,${integer}}`;
+  return z
+    .string()
+    .max(integer + fraction + 8, {
+      message: `must be a number of at most ${integer} digits${fraction > 0 ? ` and ${fraction} decimals` : ''}`,
+      abort: true,
+    })
+    .trim()
+    .regex(new RegExp(`^[+-]?${digits}$`), `must be a decimal number of at most ${integer} digits${fraction > 0 ? ` and ${fraction} decimals` : ''}`);
+}
+
+/** Printable text (no control characters), at most `max` characters. */
+const printable = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max, { abort: true })
+    .refine((text) => !hasControl(text), 'must be printable text');
+
+/** Control characters (C0 and DEL), checked by code so the rule reads plainly. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+const quantity = decimalText(7, 6);
+const price = decimalText(9, 8);
+const money = decimalText(13, 8);
+const rate = decimalText(6, 8);
+const optionalPrice = z.union([price, z.literal(''), z.null()]).optional();
+/** Naming an account: as created (no spaces), or an older id that had one. */
+const accountId = printable(32);
+/** A new account's id: short, printable, no spaces (it shows in every list and export). */
+const newAccountId = z.string().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be 1 to 32 letters, digits, '_', '.' or '-' (no spaces)");
+const symbol = printable(40);
 const orderId = z.number().int().positive();
 
 const orderTicketSchema = z.object({
   account: accountId,
-  symbol: z.string().min(1).max(40),
+  symbol,
   side: z.enum(SIDES),
-  qty: decimal,
+  qty: quantity,
   orderType: z.enum(ORDER_TYPES),
   limit: optionalPrice,
   stop: optionalPrice,
   tif: z.enum(TIFS),
-  clientOrderId: z.string().min(1).max(64).optional(),
+  clientOrderId: printable(64).optional(),
 });
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 
+/** At most this many futures contracts in one settings change (the default table has 17). */
+const MAX_CONTRACTS = 100;
+
 const settingsPatchSchema = z.object({
-  slippageTicks: decimal.optional(),
+  /** A whole number of ticks from 0 to 100 (the engine says so in words for 1.5 or 101). */
+  slippageTicks: decimalText(3, 4).optional(),
   limitFill: z.enum(LIMIT_FILL_MODES).optional(),
-  commission: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
-  fees: z.object({ EQ: decimal, OPT: decimal, FUT: decimal }).partial().optional(),
+  commission: z.object({ EQ: rate, OPT: rate, FUT: rate }).partial().strict().optional(),
+  fees: z.object({ EQ: rate, OPT: rate, FUT: rate }).partial().strict().optional(),
   contracts: z
     .record(
-      z.string().min(1).max(8),
-      z.union([z.object({ multiplier: decimal, tick: decimal, initialMargin: decimal }).partial(), z.null()]),
+      printable(8),
+      z.union([
+        z.object({ multiplier: decimalText(9, 8), tick: decimalText(6, 10), initialMargin: money }).partial().strict(),
+        z.null(),
+      ]),
     )
+    .refine((table) => Object.keys(table).length <= MAX_CONTRACTS, `at most ${MAX_CONTRACTS} contracts at once`)
     .optional(),
   confirmOrders: z.boolean().optional(),
 });
@@ -49,7 +97,7 @@ export const COMMANDS = {
   editOrder: z
     .object({
       orderId,
-      qty: decimal.optional(),
+      qty: quantity.optional(),
       orderType: z.enum(ORDER_TYPES).optional(),
       limit: optionalPrice,
       stop: optionalPrice,
@@ -58,17 +106,17 @@ export const COMMANDS = {
     .strict(),
   cancelOrder: z.object({ orderId }).strict(),
   cancelAll: z.object({ account: accountId }).strict(),
-  flatten: z.object({ account: accountId, symbol: z.string().min(1).max(40) }).strict(),
+  flatten: z.object({ account: accountId, symbol }).strict(),
   createAccount: z
-    .object({ id: accountId, startingBalance: decimal, margin: z.enum(MARGIN_MODES) })
+    .object({ id: newAccountId, startingBalance: money, margin: z.enum(MARGIN_MODES) })
     .strict(),
-  resetAccount: z.object({ account: accountId, startingBalance: decimal.optional() }).strict(),
+  resetAccount: z.object({ account: accountId, startingBalance: money.optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsPatchSchema.strict(),
   setSource: z
     .union([
       z.object({ kind: z.literal('practice') }).strict(),
-      z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
+      z.object({ kind: z.literal('file'), path: printable(4096) }).strict(),
     ]),
   /** The native file picker (Electron only); the browser host answers NOT_SUPPORTED. */
   pickQuoteFile: z.object({}).strict(),
@@ -94,6 +142,7 @@ export type ErrorCode =
   | 'EDIT_REJECTED'
   | 'NOT_SUPPORTED'
   | 'SOURCE_ERROR'
+  | 'LEDGER_UNWRITABLE'
   | 'INTERNAL';
 
 export interface CommandError {
@@ -142,6 +191,17 @@ export interface WorkingOrderView extends OrderView, Priced {
   why: string | null;
 }
 
+/** The ledger cannot be written: why, where, what to do (the banner shows it; orders are refused with message). */
+export interface LedgerFaultView {
+  why: string;
+  where: string;
+  what: string;
+  /** The whole sentence: "cannot write the ledger: the disk is full (PATH); free some space ...". */
+  message: string;
+  /** Epoch ms the desk first met it. */
+  since: number;
+}
+
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
@@ -155,6 +215,10 @@ export interface DeskSnapshot {
   fills: (FillView & Priced)[];
   quotes: QuoteView[];
   source: SourceStatusView;
+  /** Null while the ledger takes writes; else why it cannot, and what to do. */
+  ledgerFault: LedgerFaultView | null;
+  /** Things the trader should know about this desk's start (settings that could not be read and were kept aside). */
+  notices: string[];
 }
 
 export interface TerminalSettings {

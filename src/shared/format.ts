@@ -18,7 +18,11 @@ function groupThousands(value: string): string {
   const [whole = '', frac] = value.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // One pass, linear in the length (a lookahead regex rescans the rest of the digits at every position).
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  const grouped = groups.join(',');
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
 

@@ -82,19 +82,31 @@ export interface FillView {
 }
 
 export interface OrderPreview {
+  /** What the confirmation names: the account and the order as it would be sent. */
+  account: string;
+  side: Side;
+  qty: string;
+  orderType: OrderType;
+  limit: string | null;
+  stop: string | null;
+  tif: Tif;
   symbol: string;
   assetType: AssetType;
-  /** The price the estimate uses: the limit, the stop, or the market. */
+  /** The price the estimate uses: the limit, the stop (with slippage), or the market with slippage: the fill's price. */
   price: string | null;
   /** The notional of stock and options, signed as cash moves (a buy is negative); 0 for futures, which move none. */
   cashEffect: string;
+  /** Commission and fees together (as before); `fees` is the fees part. */
   commission: string;
+  fees: string;
   requirement: string;
   availableFunds: string;
   availableAfter: string;
   buyingPowerAfter: string;
   /** Why the engine would reject it (buying power, no price...), or null. */
   warning: string | null;
+  /** Every warning the confirmation shows: the rejection, and what accepting it would leave (funds below 0). */
+  warnings: string[];
 }
 
 /** How to show a symbol's prices: decimals of its tick, or 32nds for Treasury futures as TOS shows them. */

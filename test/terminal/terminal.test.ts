@@ -73,16 +73,25 @@ describe('the terminal service', () => {
     expect(preview).toEqual({
       ok: true,
       data: {
+        account: 'main',
+        side: 'BUY',
+        qty: '100',
+        orderType: 'MKT',
+        limit: null,
+        stop: null,
+        tif: 'DAY',
         symbol: 'AAPL',
         assetType: 'EQ',
         price: '200',
         cashEffect: '-20000',
         commission: '0',
+        fees: '0',
         requirement: '5000',
         availableFunds: '100000',
         availableAfter: '95000',
         buyingPowerAfter: '380000',
         warning: null,
+        warnings: [],
       },
     });
     const tooBig = await terminal.handle('previewOrder', { ...ticket, qty: '2001' });
@@ -120,7 +129,7 @@ describe('the terminal service', () => {
     expect(await terminal.handle('updateSettings', { limitFill: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await terminal.handle('updateSettings', { commission: { FUT: '-1' } })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'commission.FUT must be a number >= 0 (got "-1")' },
+      error: { code: 'INVALID_INPUT', message: 'commission.FUT must be a number from 0 to 1,000,000,000,000 (got "-1")' },
     });
   });
 

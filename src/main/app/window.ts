@@ -1,6 +1,6 @@
 // The app window: locked down (sandbox, context isolation, no node), at the size and place it was last closed if
 // that place is still on a screen, and the check that an IPC message comes from the page the shell loaded.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebFrameMain } from 'electron';
 
@@ -20,7 +20,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const saved = readWindowState(options.statePath);
+  const saved = readWindowState(options.statePath, options.log);
   const bounds = saved && isOnScreen(saved.bounds) ? saved.bounds : DEFAULT_SIZE;
   const window = new BrowserWindow({
     ...bounds,
@@ -53,11 +53,25 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-function readWindowState(path: string): WindowState | undefined {
+function readWindowState(path: string, log: (message: string) => void): WindowState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // no saved place yet
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+    raw = JSON.parse(text);
+  } catch (error) {
+    // A torn or hand-edited file: the default place, and the file kept aside (not overwritten at close) to look at.
+    const aside = path.replace(/\.json$/, '') + `.broken-${Date.now()}.json`;
+    try {
+      renameSync(path, aside);
+      log(`the window's saved place ${path} could not be read (${String(error)}): the default place is used; the file is kept as ${aside}`);
+    } catch {
+      log(`the window's saved place ${path} could not be read (${String(error)}): the default place is used`);
+    }
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null) return undefined;

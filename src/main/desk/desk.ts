@@ -2,7 +2,7 @@
 // engine operation as decide (engine, pure) -> write (ledger, one transaction) -> apply (in-memory state), with
 // the trading day's rolls and expiries caught up first. It never imports electron.
 import type { Change } from '../engine/change';
-import { NO_CHANGE } from '../engine/change';
+import { NO_CHANGE, touchesLedger } from '../engine/change';
 import {
   advanceClock,
   applyQuote,
@@ -18,7 +18,7 @@ import {
   type Closing,
   type CreateAccountInput,
   type Decision,
-  type Outcome,
+  type EngineError,
 } from '../engine/engine';
 import { canonicalSymbol } from '../engine/instruments';
 import type { Trade, TradeEdit } from '../engine/journal';
@@ -31,6 +31,7 @@ import type { Settings } from '../engine/settings';
 import { applySettingsPatch, type SettingsPatch } from '../engine/settingsPatch';
 import type { EngineState } from '../engine/state';
 import type { AccountView } from '../../shared/views';
+import { LedgerWriteError, openFault, type LedgerFault } from '../ledger/faults';
 import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
 import { accountView } from './views';
 
@@ -40,7 +41,17 @@ export interface Clock {
 
 const wallClock: Clock = { now: () => Date.now() };
 
-export type Result<T> = Outcome<T>;
+/** The engine's refusals, and the desk's own: a ledger that cannot be written refuses every change. */
+export interface DeskError {
+  readonly code: EngineError['code'] | 'LEDGER_UNWRITABLE';
+  readonly message: string;
+}
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
+
+/** A ledger fault and when the desk first met it. */
+export interface DeskFault extends LedgerFault {
+  readonly since: number;
+}
 
 export interface DeskOptions extends LedgerOptions {
   readonly clock?: Clock;
@@ -51,6 +62,7 @@ export type ChangeListener = (change: Change) => void;
 export class PaperDesk {
   readonly state: EngineState;
   private readonly listeners = new Set<ChangeListener>();
+  private currentFault: DeskFault | null = null;
 
   private constructor(
     readonly ledger: Ledger,
@@ -64,9 +76,39 @@ export class PaperDesk {
     try {
       return new PaperDesk(ledger, options.clock ?? wallClock);
     } catch (error) {
-      ledger.close();
-      throw error;
+      try {
+        ledger.close();
+      } catch {
+        // the error that stopped the start is the one to report
+      }
+      throw openFault(error, options.path) ?? error;
     }
+  }
+
+  /** Why the ledger cannot be written now, or null while it can. Every change is refused with its message. */
+  get fault(): DeskFault | null {
+    return this.currentFault;
+  }
+
+  /** What the trader should know about how the ledger was opened (settings that could not be read). */
+  get notices(): readonly string[] {
+    return this.ledger.notices;
+  }
+
+  /**
+   * While the ledger is faulted: tries a one-row write and clears the fault when the file takes it again (the
+   * housekeeping timer calls this, so the desk recovers by itself). Never throws for a storage fault.
+   */
+  checkLedger(): DeskFault | null {
+    if (!this.currentFault) return null;
+    try {
+      this.ledger.checkWritable();
+      this.ledger.flushQuotes();
+      this.currentFault = null;
+    } catch (error) {
+      this.noteFault(error);
+    }
+    return this.currentFault;
   }
 
   /** Called with every committed change, after the state has applied it. */
@@ -75,24 +117,29 @@ export class PaperDesk {
     return () => this.listeners.delete(listener);
   }
 
-  /** Rolls and expiries that have fallen due by the clock's time. */
+  /**
+   * Rolls and expiries that have fallen due by the clock's time. A ledger that cannot take them leaves the state
+   * as it was (the roll is retried with the next call) and the desk faulted: this never throws for the disk.
+   */
   catchUp(): Change {
-    return this.commit(advanceClock(this.state, this.clock.now()));
+    try {
+      return this.commit(advanceClock(this.state, this.clock.now()));
+    } catch (error) {
+      this.noteFault(error);
+      return NO_CHANGE;
+    }
   }
 
   placeOrder(input: PlaceOrderInput): Result<Order> {
-    this.catchUp();
-    return this.decide(placeOrder(this.state, input, this.clock.now()));
+    return this.decide(() => placeOrder(this.state, input, this.clock.now()));
   }
 
   editOrder(orderId: number, edit: EditOrderInput): Result<Order> {
-    this.catchUp();
-    return this.decide(editOrder(this.state, orderId, edit, this.clock.now()));
+    return this.decide(() => editOrder(this.state, orderId, edit, this.clock.now()));
   }
 
   cancelOrder(orderId: number): Result<Order> {
-    this.catchUp();
-    return this.decide(cancelOrder(this.state, orderId, this.clock.now()));
+    return this.decide(() => cancelOrder(this.state, orderId, this.clock.now()));
   }
 
   /** What the order would cost and need, or why it would be refused; changes nothing (no catch-up either). */
@@ -102,20 +149,17 @@ export class PaperDesk {
 
   /** ENGINE.md 13: the symbol's working orders canceled, then a MKT order that closes the position. */
   flatten(accountId: unknown, symbol: string): Result<Closing> {
-    this.catchUp();
-    return this.decide(closePosition(this.state, accountId, symbol, 'flatten', this.clock.now()));
+    return this.decide(() => closePosition(this.state, accountId, symbol, 'flatten', this.clock.now()));
   }
 
   /** ENGINE.md 13: the symbol's working orders canceled, then a MKT order of twice the position the other way. */
   reverse(accountId: unknown, symbol: string): Result<Closing> {
-    this.catchUp();
-    return this.decide(closePosition(this.state, accountId, symbol, 'reverse', this.clock.now()));
+    return this.decide(() => closePosition(this.state, accountId, symbol, 'reverse', this.clock.now()));
   }
 
   /** Every working order of the account canceled, in one transaction. */
   cancelAll(accountId: string): Result<readonly Order[]> {
-    this.catchUp();
-    return this.decide(cancelAllOrders(this.state, accountId, this.clock.now()));
+    return this.decide(() => cancelAllOrders(this.state, accountId, this.clock.now()));
   }
 
   /** The settings this desk trades with. */
@@ -167,7 +211,7 @@ export class PaperDesk {
   editTrade(id: number, edit: TradeEdit): Result<Trade> {
     const trade = this.trade(id);
     if (!trade) return { ok: false, error: { code: 'NOT_FOUND', message: `no trade ${id}` } };
-    return this.decide(editTradeJournal(this.state, trade, edit));
+    return this.decide(() => editTradeJournal(this.state, trade, edit));
   }
 
   /** Every tag used on a trade so far, as first spelled. */
@@ -185,53 +229,101 @@ export class PaperDesk {
     return this.ledger.preference(key);
   }
 
+  /** Throws a LedgerWriteError (after noting the fault) when the ledger cannot take it. */
   setPreference(key: string, value: unknown): void {
-    this.ledger.setPreference(key, value);
+    try {
+      this.ledger.setPreference(key, value);
+      this.currentFault = null;
+    } catch (error) {
+      this.noteFault(error);
+      throw error;
+    }
   }
 
-  /** Applies a quote (its time defaults to the clock's) and fills what it reaches. */
+  /**
+   * Applies a quote (its time defaults to the clock's) and fills what it reaches. While the ledger cannot be
+   * written, marks still move (the quote alone is market data) but nothing fills: the fills wait for the ledger,
+   * and the next quote re-evaluates the orders. Never throws for the disk.
+   */
   applyQuote(update: Omit<QuoteUpdate, 'time'> & { time?: number }): Change {
-    this.catchUp();
-    return this.commit(applyQuote(this.state, { ...update, time: update.time ?? this.clock.now() }));
+    const quote = { ...update, time: update.time ?? this.clock.now() };
+    try {
+      this.commitOrThrow(advanceClock(this.state, this.clock.now()));
+      return this.commitOrThrow(applyQuote(this.state, quote));
+    } catch (error) {
+      this.noteFault(error);
+      return this.commitOrThrow({ ...NO_CHANGE, quotes: applyQuote(this.state, quote).quotes });
+    }
   }
 
   createAccount(input: CreateAccountInput): Result<Account> {
-    this.catchUp();
-    return this.decide(createAccount(this.state, input, this.clock.now()));
+    return this.decide(() => createAccount(this.state, input, this.clock.now()));
   }
 
   resetAccount(accountId?: unknown, startingBalance?: unknown): Result<Account> {
-    this.catchUp();
-    return this.decide(resetAccount(this.state, accountId, this.clock.now(), startingBalance));
+    return this.decide(() => resetAccount(this.state, accountId, this.clock.now(), startingBalance));
   }
 
   /** Changes settings from now on; a bad value changes nothing and says which field is wrong. */
   updateSettings(patch: SettingsPatch): Result<Settings> {
-    this.catchUp();
-    const next = applySettingsPatch(this.state.settings, patch);
-    if (!next.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: next.message } };
-    this.commit(replaceSettings(this.state, next.value));
-    return { ok: true, value: next.value };
+    return this.decide(() => {
+      const next = applySettingsPatch(this.state.settings, patch);
+      if (!next.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: next.message } };
+      return { ok: true, value: next.value, change: replaceSettings(this.state, next.value) };
+    });
   }
 
-  /** Writes cached quotes to disk (the app calls this now and then; close does it too). */
+  /** Writes cached quotes to disk (the app calls this now and then; close does it too). Never throws for the disk. */
   flushQuotes(): void {
-    this.ledger.flushQuotes();
+    try {
+      this.ledger.flushQuotes();
+    } catch (error) {
+      this.noteFault(error);
+    }
   }
 
   close(): void {
-    this.ledger.close();
+    try {
+      this.ledger.close();
+    } catch (error) {
+      // closing must not fail because the last quotes could not be written
+      if (!(error instanceof LedgerWriteError)) throw error;
+    }
   }
 
-  private decide<T>(decision: Decision<T>): Result<T> {
-    if (!decision.ok) return decision;
-    this.commit(decision.change);
-    return { ok: true, value: decision.value };
+  /**
+   * One operation: the rolls and expiries due first, then the engine's decision, each written in its own
+   * transaction. A ledger that cannot take them refuses the operation with the fault's message and nothing
+   * is applied (the transaction rolled back, the state was not touched).
+   */
+  private decide<T>(decide: () => Decision<T>): Result<T> {
+    try {
+      this.commitOrThrow(advanceClock(this.state, this.clock.now()));
+      const decision = decide();
+      if (!decision.ok) return decision;
+      this.commitOrThrow(decision.change);
+      return { ok: true, value: decision.value };
+    } catch (error) {
+      this.noteFault(error);
+      return { ok: false, error: { code: 'LEDGER_UNWRITABLE', message: (error as LedgerWriteError).message } };
+    }
+  }
+
+  /** Rethrows anything that is not a ledger fault (a bug must not pass for a full disk). */
+  private noteFault(error: unknown): void {
+    if (!(error instanceof LedgerWriteError)) throw error;
+    if (this.currentFault?.code !== error.fault.code) this.currentFault = { ...error.fault, since: this.clock.now() };
   }
 
   private commit(change: Change): Change {
+    return this.commitOrThrow(change);
+  }
+
+  private commitOrThrow(change: Change): Change {
     if (change === NO_CHANGE) return change;
     this.ledger.commit(change);
+    // A write that succeeds is the proof the ledger takes writes again.
+    if (touchesLedger(change)) this.currentFault = null;
     this.state.apply(change);
     for (const listener of this.listeners) listener(change);
     return change;

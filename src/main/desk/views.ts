@@ -1,5 +1,6 @@
 // Builds the string views of src/shared/views.ts from engine records: the one place decimals become text for
 // the scenario runner, the IPC snapshots and the reports.
+import { formatMoney } from '../../shared/format';
 import type { AccountView, FillView, OrderPreview as OrderPreviewView, OrderView, PositionView } from '../../shared/views';
 import { accountMetrics, positionMetrics } from '../engine/accounting';
 import { plain, plainOrNull } from '../engine/decimal';
@@ -78,17 +79,32 @@ export function orderView(order: Order): OrderView {
 
 export function previewView(preview: OrderPreview): OrderPreviewView {
   const { order } = preview;
+  const warnings: string[] = [];
+  if (order.status === 'REJECTED' && order.rejectReason) warnings.push(order.rejectReason);
+  else if (preview.availableAfter.isNegative()) {
+    // Only a closing order (requirement 0) is accepted with funds below 0 (ENGINE.md 7): say so, as TOS does.
+    warnings.push(`available funds are below 0 (${formatMoney(preview.availableFunds.toFixed())}): this order only closes or reduces a position`);
+  }
   return {
+    account: order.accountId,
+    side: order.side,
+    qty: plain(order.qty),
+    orderType: order.type,
+    limit: plainOrNull(order.limit),
+    stop: plainOrNull(order.stop),
+    tif: order.tif,
     symbol: order.symbol,
     assetType: order.assetType,
     price: plainOrNull(preview.price),
     cashEffect: plain(preview.cashEffect),
     commission: plain(preview.costs),
+    fees: plain(preview.fees),
     requirement: plain(preview.requirement),
     availableFunds: plain(preview.availableFunds),
     availableAfter: plain(preview.availableAfter),
     buyingPowerAfter: plain(preview.buyingPowerAfter),
     warning: order.status === 'REJECTED' ? order.rejectReason : null,
+    warnings,
   };
 }
 

@@ -1,7 +1,7 @@
 // Marks, P&L, net liquidation value and buying power (ENGINE.md sections 5 to 7), computed from what an
 // EngineView holds. Never stored: a tick changes every one of these, so they are derived when asked.
-import { Dec, ZERO } from './decimal';
-import { futuresRoot } from './instruments';
+import { Dec, ONE, ZERO } from './decimal';
+import { futuresRoot, tickSize, type Instrument } from './instruments';
 import type { Account, MarginMode, Order, Position } from './model';
 import { averagePrice, unrealizedPl } from './positions';
 import { executionPrice, markPrice } from './quotes';
@@ -107,17 +107,41 @@ export function orderRequirement(
   return requirementOf(order.assetType, order.symbol, qty, price, multiplier, margin, view.settings);
 }
 
-/** The price an order's requirement and estimates use: its limit (LMT, STP_LMT), its stop (STP) or the market. */
-export function estimatePrice(view: EngineView, order: Pick<Order, 'symbol' | 'side' | 'type' | 'limit' | 'stop'>): Dec | null {
+/**
+ * The price an order's requirement and estimates use: its limit (LMT, STP_LMT), its stop (STP) or the market (MKT),
+ * market fills with the settings' slippage, as the fill model prices them: so the buying-power check and the
+ * preview see the price the order fills at.
+ */
+export function estimatePrice(
+  view: EngineView,
+  order: Pick<Order, 'symbol' | 'assetType' | 'side' | 'type' | 'limit' | 'stop'>,
+): Dec | null {
   switch (order.type) {
     case 'LMT':
     case 'STP_LMT':
       return order.limit;
     case 'STP':
-      return order.stop;
-    case 'MKT':
-      return executionPrice(view.quote(order.symbol), order.side)?.price ?? null;
+      return order.stop && slipped(view, order, order.stop);
+    case 'MKT': {
+      const market = executionPrice(view.quote(order.symbol), order.side)?.price;
+      return market ? slipped(view, order, market) : null;
+    }
   }
+}
+
+/** A market fill's price: slippage ticks at the price's own tick size, against the trader (fillModel does the same). */
+function slipped(view: EngineView, order: Pick<Order, 'symbol' | 'assetType' | 'side'>, price: Dec): Dec {
+  const ticks = view.settings.slippageTicks;
+  if (ticks.isZero()) return price;
+  const instrument = {
+    symbol: order.symbol,
+    assetType: order.assetType,
+    root: order.assetType === 'FUT' ? futuresRoot(order.symbol) : null,
+    multiplier: ONE,
+    priceDecimals: 2,
+  } satisfies Instrument;
+  const slip = ticks.times(tickSize(instrument, price, view.settings));
+  return order.side === 'BUY' ? price.plus(slip) : price.minus(slip);
 }
 
 export function orderMultiplier(view: EngineView, order: Pick<Order, 'accountId' | 'symbol' | 'assetType'>): Dec {

@@ -14,20 +14,26 @@ export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** No amount, price or quantity the engine takes is longer than this, nor beyond 10^18 or finer than 10^-18. */
+const MAX_DECIMAL_TEXT = 64;
+const MAX_EXPONENT = 18;
 
 /**
  * Reads a decimal from a string or a JSON number. Numbers come from JSON or Excel as doubles: their shortest
  * round-trip text is what the user wrote, so String(n) is exact for every literal a person types.
  */
 export function parseDecimal(value: unknown): Dec | undefined {
+  let parsed: Dec | undefined;
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? new Dec(String(value)) : undefined;
-  }
-  if (typeof value === 'string') {
+    parsed = Number.isFinite(value) ? new Dec(String(value)) : undefined;
+  } else if (typeof value === 'string' && value.length <= MAX_DECIMAL_TEXT * 4) {
     const text = value.trim();
-    return DECIMAL_TEXT.test(text) ? new Dec(text) : undefined;
+    parsed = text.length <= MAX_DECIMAL_TEXT && DECIMAL_TEXT.test(text) ? new Dec(text) : undefined;
   }
-  return undefined;
+  // Bounded, so no input can make a million-digit figure (1e999999 is short text): every later sum, view and
+  // message stays small. Real amounts are far inside.
+  if (!parsed || (!parsed.isZero() && Math.abs(parsed.e) > MAX_EXPONENT)) return undefined;
+  return parsed;
 }
 
 /** Plain notation, no exponent, no trailing zeros, never "-0". */

@@ -27,6 +27,7 @@ import {
   type EditOrderInput,
   type OrderSpec,
   type PlaceOrderInput,
+  shown,
 } from './orderInput';
 import { applyFillToPosition, newPosition } from './positions';
 import { executionPrice, markPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
@@ -49,6 +50,8 @@ export type Decision<T> =
 const invalid = (message: string): Decision<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 
 const STARTING_BALANCE = new Dec(100_000);
+/** A trillion: beyond any paper account, and small enough that every figure of a snapshot stays short. */
+const MAX_BALANCE = new Dec(1_000_000_000_000);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Orders
@@ -455,11 +458,12 @@ export interface CreateAccountInput {
   readonly broker?: unknown;
 }
 
-const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,31}$/;
+// No spaces: an id shows in every list, export and scenario line, where a space is easy to lose.
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
 export function createAccount(state: EngineState, input: CreateAccountInput, now: number): Decision<Account> {
   if (typeof input.id !== 'string' || !ACCOUNT_ID.test(input.id)) {
-    return invalid(`account id must be 1 to 32 letters, digits, spaces, '_', '.' or '-' (got ${JSON.stringify(input.id)})`);
+    return invalid(`account id must be 1 to 32 letters, digits, '_', '.' or '-', without spaces (got ${shown(input.id)})`);
   }
   if (state.account(input.id)) return invalid(`account "${input.id}" already exists`);
   const balance = checkBalance(input.cash);
@@ -495,8 +499,8 @@ export function createAccount(state: EngineState, input: CreateAccountInput, now
 function checkBalance(value: unknown): { ok: true; value: Dec } | { ok: false; message: string } {
   if (value === undefined || value === null) return { ok: true, value: STARTING_BALANCE };
   const balance = parseDecimal(value);
-  if (!balance || !balance.greaterThan(0) || balance.decimalPlaces() > 2) {
-    return { ok: false, message: `starting balance must be a positive amount in cents (got ${JSON.stringify(value)})` };
+  if (!balance || !balance.greaterThan(0) || balance.decimalPlaces() > 2 || balance.greaterThan(MAX_BALANCE)) {
+    return { ok: false, message: `starting balance must be a positive amount in cents, at most 1,000,000,000,000 (got ${shown(value)})` };
   }
   return { ok: true, value: balance };
 }

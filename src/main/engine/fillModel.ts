@@ -1,8 +1,8 @@
 // The default fill model of ENGINE.md section 4: whether an order triggers or fills on a quote, at what price,
 // and in words why (or why not yet). Pure: it reads an order, a quote and the settings, and decides nothing else.
-import { fixed, type Dec } from './decimal';
+import type { Dec } from './decimal';
 import type { Instrument } from './instruments';
-import { tickSize } from './instruments';
+import { priceText, tickSize } from './instruments';
 import type { Order } from './model';
 import { executionPrice, triggerPrice, type PricePoint, type Quote } from './quotes';
 import type { Settings } from './settings';
@@ -31,7 +31,7 @@ export interface EvaluationContext {
 
 export function evaluateOrder(order: Order, quote: Quote | undefined, ctx: EvaluationContext): Evaluation {
   const { instrument } = ctx;
-  const show = (d: Dec) => fixed(d, instrument.priceDecimals);
+  const show = (d: Dec) => priceText(instrument, d, ctx.settings);
   const label = `${order.type} ${order.side}`;
   let triggeredNow = false;
   let arriving = ctx.arriving;

@@ -1,6 +1,7 @@
 // What a symbol is: its canonical form, its asset type, multiplier and tick, from ENGINE.md section 1.
 // Knows nothing of quotes or orders; an untradable symbol is an input error with a message a trader can act on.
-import { Dec, ONE } from './decimal';
+import { formatPrice } from '../../shared/format';
+import { Dec, fixed, ONE } from './decimal';
 import type { AssetType, Settings } from './settings';
 
 export interface Instrument {
@@ -22,6 +23,16 @@ const EQUITY_SYMBOL = /^[A-Z]{1,6}([./][A-Z]{1,2})?$/;
 const OPTION_SYMBOL = /^\.[A-Z][A-Z0-9./]{0,9}\d{6}[CP]\d+(\.\d+)?$/;
 
 const HUNDRED = new Dec(100);
+/** Treasury futures: priced, typed and shown in 32nds of a point (TOS and the CME), never as 112.500000. */
+export const TREASURY_ROOTS: ReadonlySet<string> = new Set(['ZB', 'ZN', 'ZF', 'ZT', 'UB', 'TN']);
+
+/** A price as the engine's messages show it: 32nds for Treasury futures ("112'16"), else the tick's decimals. */
+export function priceText(instrument: Instrument, price: Dec, settings: Settings): string {
+  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) {
+    return formatPrice(price.toFixed(), { kind: 'thirtySeconds' }, tickSize(instrument, price, settings).toFixed());
+  }
+  return fixed(price, instrument.priceDecimals);
+}
 const EQ_TICK = new Dec('0.01');
 const EQ_SUBDOLLAR_TICK = new Dec('0.0001');
 const OPT_TICK = new Dec('0.01');

@@ -1,12 +1,14 @@
 // Input validation for orders (ENGINE.md section 3): turns what a caller sent into an order specification or a
 // message that says what to fix. An input error stores nothing; business rejections are decided elsewhere.
 import { Dec, parseDecimal } from './decimal';
-import { resolveInstrument, isOnTick, tickSize, type Instrument } from './instruments';
+import { resolveInstrument, isOnTick, priceText, TREASURY_ROOTS, tickSize, type Instrument } from './instruments';
 import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
 import { needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
 import type { Settings } from './settings';
 
 const MAX_QTY = new Dec(1_000_000);
+/** No instrument trades at a billion; a price beyond is a typing slip, refused before it reaches buying power. */
+export const MAX_PRICE = new Dec(1_000_000_000);
 const MAX_CLIENT_ORDER_ID = 64;
 
 /** The fields that make an order's terms, as a caller sent them (numbers as JSON numbers or decimal strings). */
@@ -51,8 +53,10 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+/** The input as a message quotes it: at most 40 characters, so a reason stored with an order stays short. */
+export function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : String(JSON.stringify(value) ?? value);
+  return text.length > 48 ? `${text.slice(0, 45)}...` : text;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): Checked<T> {
@@ -81,12 +85,23 @@ function checkPrice(value: unknown, name: 'limit' | 'stop', type: OrderType, ins
   const price = parseDecimal(value);
   if (!price) return fail(`${name} must be a decimal number (got ${shown(value)})`);
   if (!price.greaterThan(0)) return fail(`${name} must be a positive price (got ${shown(value)})`);
+  if (price.greaterThanOrEqualTo(MAX_PRICE)) return fail(`${name} must be below 1,000,000,000 (got ${shown(value)})`);
   if (!isOnTick(instrument, price, settings)) {
     return fail(
-      `${name} ${price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickSize(instrument, price, settings).toFixed()}`,
+      `${name} ${instrument.root && TREASURY_ROOTS.has(instrument.root) ? priceText(instrument, price, settings) : price.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${tickText(instrument, price, settings)}`,
     );
   }
   return { ok: true, value: price };
+}
+
+/** The tick as a message shows it: "1/32" or "1/64" of a point for Treasury futures, the decimal otherwise. */
+function tickText(instrument: Instrument, price: Dec, settings: Settings): string {
+  const tick = tickSize(instrument, price, settings);
+  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) {
+    const per = new Dec(1).div(tick);
+    if (per.isInteger()) return `1/${per.toFixed()} of a point`;
+  }
+  return tick.toFixed();
 }
 
 /** Validates the fields of a new order, or of an order as an edit would leave it. */
@@ -94,6 +109,8 @@ export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<O
   if (typeof input.symbol !== 'string') {
     return fail(input.symbol === undefined ? 'symbol is required' : `symbol must be text (got ${shown(input.symbol)})`);
   }
+  // No symbol is this long; refused before a message could quote all of it.
+  if (input.symbol.length > 40) return fail(`symbol ${shown(input.symbol)} is too long (at most 40 characters)`);
   const instrument = resolveInstrument(input.symbol, settings);
   if (!instrument.ok) return fail(instrument.message);
   const side = oneOf(input.side, SIDES, 'side');

@@ -12,12 +12,14 @@ import type { EngineState } from './state';
 export interface OrderPreview {
   /** The order as placing it now would leave it (REJECTED with its reason, or WORKING/FILLED). */
   readonly order: Order;
-  /** The price the estimate uses: the limit, the stop, or the market. */
+  /** The price the estimate uses: the limit, the stop or the market, with slippage for MKT and STP (the fill's). */
   readonly price: Dec | null;
   /** The cash a fill at that price moves before costs; futures realize nothing in an estimate, so 0. */
   readonly cashEffect: Dec;
   /** Commission and fees together. */
   readonly costs: Dec;
+  /** The fees part of costs. */
+  readonly fees: Dec;
   readonly requirement: Dec;
   readonly availableFunds: Dec;
   readonly availableAfter: Dec;
@@ -44,6 +46,7 @@ export function previewOrder(state: EngineState, input: PlaceOrderInput, now: nu
       price,
       cashEffect: fillCashFlow(order.assetType, delta, price ?? ZERO, multiplier, ZERO),
       costs: costs.commission.plus(costs.fees),
+      fees: costs.fees,
       requirement,
       availableFunds,
       availableAfter,

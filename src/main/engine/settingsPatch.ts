@@ -2,7 +2,7 @@
 // settings it leads to. A bad value is an input error naming the field; nothing changes then.
 import { LIMIT_FILL_MODES, oneOfWords } from '../../shared/vocabulary';
 import { Dec, parseDecimal } from './decimal';
-import type { Checked } from './orderInput';
+import { shown, type Checked } from './orderInput';
 import { ASSET_TYPES, type AssetType, type Contract, type PerAssetType, type Settings } from './settings';
 
 export interface SettingsPatch {
@@ -17,17 +17,37 @@ const ROOT = /^[A-Z0-9]{1,4}$/;
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
+// Upper bounds far beyond any real contract or rate: what they stop is a typing slip that would fill at a
+// billion or make every figure enormous.
+const MAX_SETTING = new Dec(1_000_000_000_000);
+const MAX_SLIPPAGE_TICKS = 100;
+
 function nonNegative(value: unknown, name: string): Checked<Dec> {
   const parsed = parseDecimal(value);
-  if (!parsed || parsed.lessThan(0)) return fail(`${name} must be a number >= 0 (got ${JSON.stringify(value)})`);
+  if (!parsed || parsed.lessThan(0) || parsed.greaterThan(MAX_SETTING)) {
+    return fail(`${name} must be a number from 0 to 1,000,000,000,000 (got ${shown(value)})`);
+  }
   return { ok: true, value: parsed };
 }
 
 function positive(value: unknown, name: string): Checked<Dec> {
   const parsed = parseDecimal(value);
-  if (!parsed || !parsed.greaterThan(0)) return fail(`${name} must be a number > 0 (got ${JSON.stringify(value)})`);
+  if (!parsed || !parsed.greaterThan(0) || parsed.greaterThan(MAX_SETTING)) {
+    return fail(`${name} must be a number > 0, at most 1,000,000,000,000 (got ${shown(value)})`);
+  }
   return { ok: true, value: parsed };
 }
+
+/** Slippage moves a market fill by whole ticks only (1.5 ticks would fill off the grid), 0 to 100 of them. */
+function slippage(value: unknown): Checked<Dec> {
+  const parsed = parseDecimal(value);
+  if (!parsed || !parsed.isInteger() || parsed.lessThan(0) || parsed.greaterThan(MAX_SLIPPAGE_TICKS)) {
+    return fail(`slippageTicks must be a whole number of ticks from 0 to ${MAX_SLIPPAGE_TICKS} (got ${shown(value)})`);
+  }
+  return { ok: true, value: parsed };
+}
+
+const CONTRACT_FIELDS = ['multiplier', 'tick', 'initialMargin'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,7 +57,7 @@ function perAssetType(current: PerAssetType, value: unknown, name: string): Chec
   if (!isRecord(value)) return fail(`${name} must be an object like {"EQ": 0, "OPT": 0.65, "FUT": 2.25}`);
   const next: Record<AssetType, Dec> = { ...current };
   for (const [key, raw] of Object.entries(value)) {
-    if (!(ASSET_TYPES as readonly string[]).includes(key)) return fail(`${name}: unknown asset type ${JSON.stringify(key)} (EQ, OPT or FUT)`);
+    if (!(ASSET_TYPES as readonly string[]).includes(key)) return fail(`${name}: unknown asset type ${shown(key)} (EQ, OPT or FUT)`);
     const rate = nonNegative(raw, `${name}.${key}`);
     if (!rate.ok) return rate;
     next[key as AssetType] = rate.value;
@@ -47,15 +67,18 @@ function perAssetType(current: PerAssetType, value: unknown, name: string): Chec
 
 function contracts(current: Settings['contracts'], value: unknown): Checked<Settings['contracts']> {
   if (!isRecord(value)) return fail('contracts must be an object of {ROOT: {multiplier, tick, initialMargin}}');
+  if (Object.keys(value).length > 100) return fail('contracts: at most 100 contracts at once');
   const next: Record<string, Contract> = { ...current };
   for (const [rawRoot, spec] of Object.entries(value)) {
     const root = rawRoot.trim().toUpperCase().replace(/^\//, '');
-    if (!ROOT.test(root)) return fail(`contracts: ${JSON.stringify(rawRoot)} is not a futures root like ES or 6E`);
+    if (!ROOT.test(root)) return fail(`contracts: ${shown(rawRoot)} is not a futures root like ES or 6E`);
     if (spec === null) {
       delete next[root];
       continue;
     }
-    if (!isRecord(spec)) return fail(`contracts.${root} must be {multiplier, tick, initialMargin}`);
+    if (!isRecord(spec) || Object.keys(spec).some((field) => !CONTRACT_FIELDS.includes(field))) {
+      return fail(`contracts.${root} must be {multiplier, tick, initialMargin}`);
+    }
     const old = current[root];
     const pick = (field: keyof Contract, check: typeof positive): Checked<Dec> => {
       if (spec[field] === undefined) {
@@ -77,7 +100,7 @@ function contracts(current: Settings['contracts'], value: unknown): Checked<Sett
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Checked<Settings> {
   let next: Settings = current;
   if (patch.slippageTicks !== undefined) {
-    const slip = nonNegative(patch.slippageTicks, 'slippageTicks');
+    const slip = slippage(patch.slippageTicks);
     if (!slip.ok) return slip;
     next = { ...next, slippageTicks: slip.value };
   }

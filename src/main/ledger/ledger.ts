@@ -12,6 +12,7 @@ import { Dec } from '../engine/decimal';
 import { defaultSettings, settingsFromData, settingsToData, type Settings, type SettingsData } from '../engine/settings';
 import { EngineState } from '../engine/state';
 import { rollAtOrBefore } from '../engine/tradingDay';
+import { guardWrite, notOurLedger, openFault } from './faults';
 import { MIGRATIONS } from './migrations';
 import {
   accountFromRow,
@@ -69,17 +70,29 @@ export class Ledger {
   private readonly dirtyQuotes = new Map<string, Quote>();
   /** Open trades whose excursions moved since the last write: market data, like quotes (JOURNAL.md 2). */
   private readonly dirtyExcursions = new Map<number, Trade>();
+  /** What the trader should know about how this ledger was opened (settings that could not be read). */
+  readonly notices: string[] = [];
 
   private constructor(
     readonly sqlite: Database.Database,
     readonly db: Kysely<LedgerDatabase>,
+    /** The file, as faults and notices name it. */
+    readonly path: string,
   ) {
     this.sql = new SqlRunner(sqlite, db);
   }
 
   static async open(options: LedgerOptions): Promise<Ledger> {
-    const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    let sqlite: Database.Database;
     try {
+      sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    } catch (error) {
+      throw openFault(error, options.path) ?? error;
+    }
+    try {
+      // Before anything writes (WAL switches the file's header, migrations add tables): a file that is not our
+      // ledger is refused untouched.
+      checkIsOurLedger(sqlite, options.path);
       sqlite.pragma('journal_mode = WAL');
       // FULL: a committed fill survives a power cut, not only a crash of the app.
       sqlite.pragma('synchronous = FULL');
@@ -87,10 +100,10 @@ export class Ledger {
       sqlite.pragma('busy_timeout = 5000');
       const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
       await migrate(sqlite, db);
-      return new Ledger(sqlite, db);
+      return new Ledger(sqlite, db, options.path);
     } catch (error) {
       sqlite.close();
-      throw error;
+      throw openFault(error, options.path) ?? error;
     }
   }
 
@@ -98,13 +111,13 @@ export class Ledger {
   loadState(now: number): EngineState {
     const { db, sql } = this;
     const settingsRow = sql.first(db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY));
-    const settings = settingsRow ? settingsFromData(JSON.parse(settingsRow.value) as SettingsData) : defaultSettings();
+    const settings = settingsRow ? this.readSettings(settingsRow.value, now) : defaultSettings();
     const rollRow = sql.first(db.selectFrom('ledger_meta').select('value').where('key', '=', LAST_ROLL_KEY));
     let lastRollAt: number;
     if (rollRow) lastRollAt = ms(rollRow.value);
     else {
       lastRollAt = rollAtOrBefore(now);
-      sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(lastRollAt) }, ['key']);
+      guardWrite(this.path, () => sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(lastRollAt) }, ['key']));
     }
     const maxOrder = sql.first(db.selectFrom('orders').select((eb) => eb.fn.max('id').as('id')));
     const maxFill = sql.first(db.selectFrom('fills').select((eb) => eb.fn.max('id').as('id')));
@@ -126,6 +139,46 @@ export class Ledger {
         orderByClientId: (accountId, clientOrderId) => this.orderByClientId(accountId, clientOrderId),
       },
     });
+  }
+
+  /**
+   * The stored engine settings; text that does not read as settings (edited by hand, torn) gives the defaults, is
+   * kept aside under its own key so nothing is lost, and leaves a notice for the window.
+   */
+  private readSettings(text: string, now: number): Settings {
+    try {
+      return settingsFromData(checkedSettingsData(JSON.parse(text)));
+    } catch (error) {
+      const aside = `${SETTINGS_KEY}.broken-${iso(now)}`;
+      try {
+        guardWrite(this.path, () => this.sql.writeRow('settings', { key: aside, value: text }, ['key']));
+      } catch {
+        // read-only: the broken text stays where it is, under its own key, until settings are saved
+      }
+      this.notices.push(
+        `The settings stored in ${this.path} could not be read (${error instanceof Error ? error.message : String(error)}): ` +
+          `the default settings are used; the unreadable text is kept in the ledger as "${aside}".`,
+      );
+      return defaultSettings();
+    }
+  }
+
+  /**
+   * Whether the file takes writes again, leaving nothing behind: a transaction writes a few pages' worth (what an
+   * order with its fill needs) and is rolled back. An in-place one-row write would pass on a full disk.
+   */
+  checkWritable(): void {
+    const rollBack = new Error('write check rolled back');
+    try {
+      guardWrite(this.path, () =>
+        this.sql.transaction(() => {
+          this.sql.writeRow('ledger_meta', { key: WRITE_CHECK_KEY, value: 'x'.repeat(16_384) }, ['key']);
+          throw rollBack;
+        }),
+      );
+    } catch (error) {
+      if (error !== rollBack) throw error;
+    }
   }
 
   private workingOrders(): Order[] {
@@ -153,12 +206,20 @@ export class Ledger {
   /** An app preference kept beside the engine settings (the data source, order confirmation). */
   preference(key: string): unknown {
     const row = this.sql.first(this.db.selectFrom('settings').select('value').where('key', '=', `pref:${key}`));
-    return row ? (JSON.parse(row.value) as unknown) : undefined;
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.value) as unknown;
+    } catch {
+      // a torn or hand-edited preference is as good as none: its default applies
+      return undefined;
+    }
   }
 
   setPreference(key: string, value: unknown): void {
-    this.sql.transaction(() =>
-      this.sql.writeRow('settings', { key: `pref:${key}`, value: JSON.stringify(value) }, ['key']),
+    guardWrite(this.path, () =>
+      this.sql.transaction(() =>
+        this.sql.writeRow('settings', { key: `pref:${key}`, value: JSON.stringify(value) }, ['key']),
+      ),
     );
   }
 
@@ -241,7 +302,7 @@ export class Ledger {
     for (const trade of change.excursions) this.dirtyExcursions.set(trade.id, trade);
     if (!touchesLedger(change)) return;
     const { sql } = this;
-    sql.transaction(() => {
+    guardWrite(this.path, () => sql.transaction(() => {
       if (change.settings) this.writeSettings(change.settings);
       for (const account of change.accounts) sql.writeRow('accounts', accountRow(account), ['id']);
       for (const order of change.orders) sql.writeRow('orders', orderRow(order), ['id']);
@@ -262,26 +323,32 @@ export class Ledger {
         sql.writeRow('ledger_meta', { key: LAST_ROLL_KEY, value: iso(change.lastRollAt) }, ['key']);
       }
       this.writeQuotes();
-    });
+    }));
+    // Only once the transaction committed: a failed write keeps them for the next one.
+    this.dirtyQuotes.clear();
+    this.dirtyExcursions.clear();
   }
 
   /** Writes the quotes seen since the last write, so marks survive a restart. */
   flushQuotes(): void {
     if (this.dirtyQuotes.size === 0 && this.dirtyExcursions.size === 0) return;
-    this.sql.transaction(() => {
-      this.writeQuotes();
-      this.writeExcursions();
-    });
+    guardWrite(this.path, () =>
+      this.sql.transaction(() => {
+        this.writeQuotes();
+        this.writeExcursions();
+      }),
+    );
+    // Only once the transaction committed: a failed write keeps them for the next one.
+    this.dirtyQuotes.clear();
+    this.dirtyExcursions.clear();
   }
 
   private writeExcursions() {
     for (const trade of this.dirtyExcursions.values()) this.sql.writeRow('trades', tradeRow(trade), ['id']);
-    this.dirtyExcursions.clear();
   }
 
   private writeQuotes() {
     for (const quote of this.dirtyQuotes.values()) this.sql.writeRow('quotes', quoteRow(quote), ['symbol']);
-    this.dirtyQuotes.clear();
   }
 
   private writeSettings(settings: Settings) {
@@ -290,9 +357,34 @@ export class Ledger {
 
   close(): void {
     if (!this.sqlite.open) return;
-    this.flushQuotes();
-    this.sqlite.close();
+    try {
+      this.flushQuotes();
+    } finally {
+      // A ledger that cannot take the last quotes still closes: they are market data, the next feed brings them.
+      this.sqlite.close();
+    }
   }
+}
+
+const WRITE_CHECK_KEY = 'write_check_at';
+
+/** Settings as stored must have every part the engine reads; JSON that lacks one is not settings. */
+function checkedSettingsData(raw: unknown): SettingsData {
+  const data = raw as Partial<SettingsData> | null;
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(data) || typeof data?.slippageTicks !== 'string' || !isObject(data.commission) || !isObject(data.fees) || !isObject(data.contracts)) {
+    throw new Error('not the shape of the settings');
+  }
+  if (data.limitFill !== 'touch' && data.limitFill !== 'cross') throw new Error('not the shape of the settings');
+  return data as SettingsData;
+}
+
+/** An empty file or a database with our migrations table; any other database (or any other file) is refused. */
+function checkIsOurLedger(sqlite: Database.Database, where: string): void {
+  if (where === ':memory:') return;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+  if (tables.length === 0 || tables.includes('kysely_migration')) return;
+  throw notOurLedger(where, `a database with tables ${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', ...' : ''}`);
 }
 
 async function migrate(sqlite: Database.Database, db: Kysely<LedgerDatabase>): Promise<void> {

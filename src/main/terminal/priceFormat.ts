@@ -3,10 +3,9 @@
 // formats with it.
 import type { Priced } from '../../shared/views';
 import { Dec } from '../engine/decimal';
-import { resolveInstrument, tickSize } from '../engine/instruments';
+import { resolveInstrument, tickSize, TREASURY_ROOTS } from '../engine/instruments';
 import type { Settings } from '../engine/settings';
 
-const TREASURY_ROOTS = new Set(['ZB', 'ZN', 'ZF', 'ZT', 'UB', 'TN']);
 const DEFAULT_TICK = new Dec('0.01');
 
 /** The format and tick of a symbol at a price (the instrument's tick at $1 when there is none). */

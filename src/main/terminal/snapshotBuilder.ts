@@ -84,5 +84,9 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
     fills: [...inputs.fills],
     quotes,
     source: inputs.source,
+    ledgerFault: desk.fault
+      ? { why: desk.fault.why, where: desk.fault.where, what: desk.fault.what, message: desk.fault.message, since: desk.fault.since }
+      : null,
+    notices: [...desk.notices],
   };
 }

@@ -19,10 +19,11 @@ import {
 import { FramePacer } from '../../shared/framePacer';
 import type { FillView, OrderView, Priced } from '../../shared/views';
 import type { DeskName } from '../../shared/vocabulary';
-import { PaperDesk, type Clock } from '../desk/desk';
+import { PaperDesk, type Clock, type DeskFault } from '../desk/desk';
 import { fillView, orderView } from '../desk/views';
 import type { Change } from '../engine/change';
 import type { Fill, Order } from '../engine/model';
+import { LedgerWriteError } from '../ledger/faults';
 import { FileSource } from '../livedata/fileSource';
 import { LiveData } from '../livedata/liveData';
 import { PracticeSource, type PracticeSourceOptions } from '../livedata/practiceSource';
@@ -32,6 +33,7 @@ import { fail, type Handlers, type SourcePreference } from './handlers/handler';
 import { contractHandlers } from './handlers/index';
 import { terminalSettings } from './handlers/settings';
 import { priceFormatOf } from './priceFormat';
+import { repeatLog, type RepeatLog } from './repeatLog';
 import { buildSnapshot } from './snapshotBuilder';
 
 export interface TerminalOptions {
@@ -67,11 +69,16 @@ export class Terminal {
   private readonly handlers: Handlers;
   private active: DeskName = 'practice';
   private unsubscribeDesk: () => void;
+  /** Repeated failures (a full disk every 5 s) log once a minute with a count. */
+  private readonly repeats: RepeatLog;
+  /** The fault the window was last told about, to push a snapshot when it starts or clears. */
+  private shownFault: DeskFault | null = null;
 
   private constructor(
     private readonly desks: Readonly<Record<DeskName, PaperDesk>>,
     private readonly options: TerminalOptions,
   ) {
+    this.repeats = repeatLog((message) => this.log(message), () => (options.clock ?? { now: Date.now }).now());
     this.pushes = new FramePacer(options.frameMs ?? 16, () => {
       if (!this.closed) this.emit({ type: 'snapshot', snapshot: this.snapshot() });
     });
@@ -80,8 +87,11 @@ export class Terminal {
       // Each applied read is handed over at once: schedulePush is what holds the window to one snapshot a frame.
       // (Two frame timers in a row added a frame's wait to every tick on screen.)
       frameMs: 0,
-      onFrame: () => this.schedulePush(),
-      onError: (error) => this.log(`a quote could not be applied: ${String(error)}`),
+      onFrame: () => {
+        this.noticeFault();
+        this.schedulePush();
+      },
+      onError: (error) => this.repeats.write('quote', `a quote could not be applied: ${String(error)}`),
     });
     this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
     this.loadDay();
@@ -140,8 +150,12 @@ export class Terminal {
     try {
       return await this.run(name, payload);
     } catch (error) {
-      this.log(`command ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fail('INTERNAL', error instanceof Error ? error.message : String(error));
+      if (error instanceof LedgerWriteError) return fail('LEDGER_UNWRITABLE', error.message);
+      const message = error instanceof Error ? error.message : String(error);
+      this.repeats.write(`command ${name} ${message}`, `command ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      return fail('INTERNAL', message);
+    } finally {
+      this.noticeFault();
     }
   }
 
@@ -191,8 +205,25 @@ export class Terminal {
   /** Rolls and expiries by the wall clock even when nothing trades; quotes written now and then. */
   tick(): void {
     if (this.closed) return;
-    this.desk.catchUp();
-    this.desk.flushQuotes();
+    // A timer's exception would be uncaught in the main process: nothing leaves this method.
+    try {
+      this.desk.checkLedger();
+      this.desk.catchUp();
+      this.desk.flushQuotes();
+    } catch (error) {
+      this.repeats.write('tick', `housekeeping failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    this.noticeFault();
+  }
+
+  /** A fault that started, changed or cleared is pushed at once and logged (once a minute while it lasts). */
+  private noticeFault() {
+    const fault = this.desk.fault;
+    if (fault) this.repeats.write(`fault ${fault.code}`, `${fault.message} [${fault.code}]`);
+    if (fault === this.shownFault) return;
+    if (!fault) this.log('the ledger takes writes again');
+    this.shownFault = fault;
+    this.schedulePush();
   }
 
   /** The source chosen last (kept in the live desk's ledger, where it always was), else the practice feed. */

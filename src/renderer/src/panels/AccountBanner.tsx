@@ -1,10 +1,12 @@
 // The top banner, as TOS's account strip: the account switcher and the account's figures from the snapshot (net
 // liq, cash, the three buying powers, P/L day and open, total return), whether it may trade, the data source's
 // health and the settings button. Each figure selects its own string, so a tick re-renders only what moved.
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DeskSnapshot } from '../../../shared/contract';
 import { useShallow } from 'zustand/react/shallow';
 import { Money, PnL } from '../components/figures';
 import { selectAccount, selectedAccount, selectedAccountId, useDesk, type AccountRow } from '../state/desk';
+import { run, thor } from '../state/thor';
 import { DESK_LABELS } from '../../../shared/vocabulary';
 import { SourceStatus } from './SourceStatus';
 
@@ -90,6 +92,55 @@ function AccountSwitcher() {
   );
 }
 
+type DeskNotes = Pick<DeskSnapshot, 'ledgerFault' | 'notices'>;
+
+/** The desk's own notes from the latest snapshot, heard here so the banner needs nothing more of the store. */
+function useDeskNotes(): DeskNotes | null {
+  const [notes, setNotes] = useState<DeskNotes | null>(null);
+  useEffect(() => {
+    let live = true;
+    const keep = (snapshot: DeskSnapshot) => {
+      if (!live) return;
+      setNotes((old) =>
+        old && old.ledgerFault?.message === snapshot.ledgerFault?.message && old.notices.join('\n') === snapshot.notices.join('\n')
+          ? old
+          : { ledgerFault: snapshot.ledgerFault ?? null, notices: snapshot.notices ?? [] },
+      );
+    };
+    void run((t) => t.getSnapshot({})).then((first) => first.ok && keep(first.data));
+    let off: (() => void) | undefined;
+    try {
+      off = thor().subscribe((event) => event.type === 'snapshot' && keep(event.snapshot));
+    } catch {
+      // no desk connected: the connection notice says so
+    }
+    return () => {
+      live = false;
+      off?.();
+    };
+  }, []);
+  return notes;
+}
+
+/** A ledger that cannot be written (why, where, what to do), else a start-up notice; one line, the whole text on hover. */
+function LedgerAlert() {
+  const notes = useDeskNotes();
+  const text = notes?.ledgerFault?.message ?? notes?.notices[0];
+  if (!text) return null;
+  const fault = Boolean(notes?.ledgerFault);
+  return (
+    <span
+      role="alert"
+      className={`badge ${fault ? 'badge-bad' : ''}`}
+      data-testid={fault ? 'banner-ledger-fault' : 'banner-notice'}
+      title={text}
+      style={{ minWidth: 0, flex: '0 1 auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+    >
+      {fault ? text.replace(/^cannot write the ledger/, 'Cannot write the ledger') : text}
+    </span>
+  );
+}
+
 export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
     <header className="banner">
@@ -97,6 +148,7 @@ export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }
       <DeskBadge />
       <AccountSwitcher />
       <OkToTrade />
+      <LedgerAlert />
       <div className="figures">
         <MoneyFigure label="Net liq" field="netLiq" testId="banner-netliq" />
         <MoneyFigure label="Cash" field="cash" testId="banner-cash" />
