@@ -1,8 +1,9 @@
 // The default fill model of ENGINE.md section 4: whether an order triggers or fills on a quote, at what price,
 // and in words why (or why not yet). Pure: it reads an order, a quote and the settings, and decides nothing else.
+import { formatPrice } from '../../shared/format';
 import { fixed, type Dec } from './decimal';
 import type { Instrument } from './instruments';
-import { tickSize } from './instruments';
+import { inThirtySeconds, tickSize } from './instruments';
 import type { Order } from './model';
 import { executionPrice, triggerPrice, type PricePoint, type Quote } from './quotes';
 import type { Settings } from './settings';
@@ -31,7 +32,10 @@ export interface EvaluationContext {
 
 export function evaluateOrder(order: Order, quote: Quote | undefined, ctx: EvaluationContext): Evaluation {
   const { instrument } = ctx;
-  const show = (d: Dec) => fixed(d, instrument.priceDecimals);
+  // Treasury prices read in 32nds here too ("needs ask <= 110'160"), as every other text shows them.
+  const show = inThirtySeconds(instrument)
+    ? (d: Dec) => formatPrice(d.toFixed(), { kind: 'thirtySeconds' }, tickSize(instrument, d, ctx.settings).toFixed())
+    : (d: Dec) => fixed(d, instrument.priceDecimals);
   const label = `${order.type} ${order.side}`;
   let triggeredNow = false;
   let arriving = ctx.arriving;

@@ -21,6 +21,9 @@ const EQUITY_SYMBOL = /^[A-Z]{1,6}([./][A-Z]{1,2})?$/;
 // .AAPL260116C200, .SPXW260116P5000.5
 const OPTION_SYMBOL = /^\.[A-Z][A-Z0-9./]{0,9}\d{6}[CP]\d+(\.\d+)?$/;
 
+// Treasury futures: prices in 32nds of a point, as TOS and the CME show them.
+const TREASURY_ROOTS: ReadonlySet<string> = new Set(['ZB', 'ZN', 'ZF', 'ZT', 'UB', 'TN']);
+
 const HUNDRED = new Dec(100);
 const EQ_TICK = new Dec('0.01');
 const EQ_SUBDOLLAR_TICK = new Dec('0.0001');
@@ -30,6 +33,11 @@ const OPT_TICK = new Dec('0.01');
 export function canonicalSymbol(raw: string): string {
   const symbol = raw.trim().toUpperCase();
   return symbol.startsWith('/') ? symbol.replace(EXCHANGE_SUFFIX, '') : symbol;
+}
+
+/** True for Treasury futures, whose prices every text shows in 32nds. */
+export function inThirtySeconds(instrument: Instrument): boolean {
+  return instrument.root !== null && TREASURY_ROOTS.has(instrument.root);
 }
 
 /** `/ESZ25` -> ES, `/MESH6` -> MES, `/6EZ25` -> 6E, `/ES` -> ES. */

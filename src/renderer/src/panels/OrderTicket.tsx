@@ -1,11 +1,13 @@
 // The order ticket: symbol with its live bid/ask/last, side, quantity, type, the prices the type needs and TIF; the
 // engine's preview (cost, commission, requirement, buying power after, warning) fetched ~150 ms after the last
-// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter
-// sends (or confirms), Esc clears, ArrowUp/ArrowDown step a price by the instrument's tick.
-import { useEffect, type FormEvent, type KeyboardEvent } from 'react';
+// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter in
+// Symbol loads the symbol and moves to Qty (it never sends), Enter elsewhere sends (or confirms), Esc clears,
+// ArrowUp/ArrowDown step a price by the instrument's tick.
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CommandRequest, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
+import { typedPrice } from '../../../shared/thirtySeconds';
 import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS } from '../../../shared/vocabulary';
 import { Money, Price, Qty } from '../components/figures';
 import { ConfirmDialog } from '../components/Modal';
@@ -40,15 +42,16 @@ function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeO
     qty: t.qty.trim().replace(/,/g, ''),
     orderType: t.orderType,
     // Prices the type does not use are not sent: a hidden stale limit must not make a MKT order invalid.
-    limit: needsLimit(t.orderType) ? t.limit.trim().replace(/,/g, '') : undefined,
-    stop: needsStop(t.orderType) ? t.stop.trim().replace(/,/g, '') : undefined,
+    // 32nds are read here, with main's rules (src/shared/thirtySeconds.ts): the contract carries decimal text only.
+    limit: needsLimit(t.orderType) ? typedPrice(t.limit) : undefined,
+    stop: needsStop(t.orderType) ? typedPrice(t.stop) : undefined,
     tif: t.tif,
   };
 }
 
 /** "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC": the order as the trader reads it. */
 function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
-  const price = (value: string) => formatPrice(value.trim().replace(/,/g, ''), format, tick) || '?';
+  const price = (value: string) => formatPrice(typedPrice(value), format, tick) || '?';
   const words = [t.side, formatQuantity(t.qty.trim().replace(/,/g, '')), canonical(t.symbol)];
   if (t.orderType === 'MKT') words.push('MKT');
   if (t.orderType === 'LMT') words.push('LMT', price(t.limit));
@@ -122,6 +125,7 @@ export function OrderTicket() {
   const tick = quote?.tick ?? null;
   const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
   usePreview(account, fields);
+  const qtyRef = useRef<HTMLInputElement>(null);
 
   const submit = () => {
     if (!account || sending) return;
@@ -136,6 +140,13 @@ export function OrderTicket() {
     if (event.key === 'Escape') {
       event.preventDefault();
       clearTicket();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.dataset.testid === 'ticket-symbol') {
+      // As in TOS, Enter in Symbol loads the symbol and moves on to the quantity: it must never send the ticket as it
+      // stood before the symbol was typed.
+      event.preventDefault();
+      editTicket({ symbol: symbol });
+      qtyRef.current?.focus();
+      qtyRef.current?.select();
     } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       // Enter sends from any field, selects included (a select would not submit the form by itself).
       event.preventDefault();
@@ -161,13 +172,14 @@ export function OrderTicket() {
               autoComplete="off"
               spellCheck={false}
               placeholder="AAPL, /ESZ25"
-              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase() })}
+              // A price typed for another symbol must never ride along to this one.
+              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase(), limit: '', stop: '' })}
             />
           </label>
           <div className="ticket-quote" data-testid="ticket-quote">
             {quote ? (
               <>
-                <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format))}>
+                <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format, quote.tick))}>
                   <span className="muted">Bid</span> <Price value={quote.bid} format={format} tick={quote.tick} />
                   {quote.bidSize && (
                     <span className="muted small">
@@ -176,7 +188,7 @@ export function OrderTicket() {
                     </span>
                   )}
                 </button>
-                <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format))}>
+                <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format, quote.tick))}>
                   <span className="muted">Ask</span> <Price value={quote.ask} format={format} tick={quote.tick} />
                   {quote.askSize && (
                     <span className="muted small">
@@ -206,7 +218,7 @@ export function OrderTicket() {
           </div>
           <label className="field qty-field">
             <span>Qty</span>
-            <input data-testid="ticket-qty" inputMode="numeric" autoComplete="off" value={fields.qty} onChange={(event) => editTicket({ qty: event.target.value })} />
+            <input ref={qtyRef} data-testid="ticket-qty" inputMode="numeric" autoComplete="off" value={fields.qty} onChange={(event) => editTicket({ qty: event.target.value })} />
           </label>
           <label className="field">
             <span>Type</span>

@@ -56,7 +56,7 @@ const QuoteRow = memo(function QuoteRow({ symbol }: { symbol: string }) {
   const show = (value: string | null) => (value ? formatPrice(value, format, quote.tick) : '—');
   const change = quote.netChange ? `${signOf(quote.netChange) > 0 ? '+' : ''}${formatPrice(quote.netChange, format, quote.tick)}` : '—';
   const stage = (side: 'BUY' | 'SELL', price: string | null) => {
-    if (price) ticketFromQuote(symbol, side, priceForField(price, format));
+    if (price) ticketFromQuote(symbol, side, priceForField(price, format, quote.tick));
   };
   return (
     <tr data-testid={`quote-row-${symbol}`} className={inTicket ? 'selected' : undefined}>
