@@ -3,9 +3,9 @@
 // keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter in
 // Symbol loads the symbol and moves to Qty (it never sends), Enter elsewhere sends (or confirms), Esc clears,
 // ArrowUp/ArrowDown step a price by the instrument's tick.
-import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CommandRequest, PriceFormat } from '../../../shared/contract';
+import type { CommandRequest, OrderPreview, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
 import { typedPrice } from '../../../shared/thirtySeconds';
 import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS } from '../../../shared/vocabulary';
@@ -71,29 +71,61 @@ const pickFields = (s: TicketFields): TicketFields => ({
   tif: s.tif,
 });
 
-/** Asks the engine what the ticket would cost, once typing pauses; a later answer always wins over an older one. */
+/**
+ * Asks the engine what the ticket would cost, once typing pauses, and again whenever what the estimate stands on
+ * moves: the account (cash, buying power, a reset), its working orders (cancel all, an edit) and the symbol's quote.
+ * Typing restarts the wait; the market only schedules one, so a busy tape cannot starve the preview. Only the answer
+ * to the latest question is shown.
+ */
 function usePreview(account: string | null, fields: TicketFields) {
   const { symbol, side, qty, orderType, limit, stop, tif } = fields;
   const sent = useTicket((s) => s.sent);
-  useEffect(() => {
-    if (!account || symbol.trim() === '' || qty.trim() === '') {
+  const accountRow = useDesk((s) => (account ? s.accounts.find((a) => a.id === account) : undefined));
+  const workingOrders = useDesk((s) => s.workingOrders);
+  const quote = useDesk((s) => s.quoteBySymbol[canonical(symbol)]);
+  const latest = useRef({ account, fields });
+  latest.current = { account, fields };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const asked = useRef(0);
+
+  const ask = useCallback(() => {
+    timer.current = null;
+    const { account: forAccount, fields: ticket } = latest.current;
+    const question = ++asked.current;
+    if (!forAccount || ticket.symbol.trim() === '' || ticket.qty.trim() === '') {
       useTicket.setState({ preview: null, previewError: null });
       return;
     }
-    let current = true;
-    const timer = setTimeout(() => {
-      const request = ticketRequest(account, { symbol, side, qty, orderType, limit, stop, tif });
-      void run((t) => t.previewOrder(request)).then((result) => {
-        if (!current) return;
-        if (result.ok) useTicket.setState({ preview: result.data, previewError: null });
-        else useTicket.setState({ preview: null, previewError: result.error.message });
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+    void run((t) => t.previewOrder(ticketRequest(forAccount, ticket))).then((result) => {
+      if (question !== asked.current) return;
+      if (result.ok) useTicket.setState({ preview: result.data, previewError: null });
+      else useTicket.setState({ preview: null, previewError: result.error.message });
+    });
+  }, []);
+
+  useEffect(() => {
+    // An answer still on its way is for the ticket as it was: drop it.
+    asked.current++;
+    if (timer.current !== null) clearTimeout(timer.current);
+    if (!account || symbol.trim() === '' || qty.trim() === '') {
+      timer.current = null;
+      useTicket.setState({ preview: null, previewError: null });
+      return;
+    }
+    timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
+  }, [ask, account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+
+  useEffect(() => {
+    if (timer.current === null) timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
+  }, [ask, accountRow, workingOrders, quote]);
+
+  useEffect(
+    () => () => {
+      asked.current++;
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 }
 
 async function sendTicket(account: string): Promise<void> {
@@ -278,6 +310,7 @@ export function OrderTicket() {
         <ConfirmDialog
           title="Confirm order"
           text={orderInWords(fields, format, tick ?? undefined)}
+          details={<ConfirmFigures account={account} fields={fields} />}
           confirmLabel="Send"
           busy={sending}
           onConfirm={() => void sendTicket(account)}
@@ -285,6 +318,62 @@ export function OrderTicket() {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The confirmation's figures, as TOS's order confirmation shows them: the account, the estimated cost or proceeds,
+ * commission and fees, the requirement, the buying power after, and the preview's warning. Asked afresh for exactly
+ * the order being confirmed, so a quick Enter, Enter never confirms an estimate of an older ticket.
+ */
+function ConfirmFigures({ account, fields }: { account: string; fields: TicketFields }) {
+  const [answer, setAnswer] = useState<{ preview: OrderPreview | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void run((t) => t.previewOrder(ticketRequest(account, fields))).then((result) => {
+      if (current) setAnswer(result.ok ? { preview: result.data, error: null } : { preview: null, error: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+    // `fields` keeps its identity until a field changes (useShallow in OrderTicket).
+  }, [account, fields]);
+  const preview = answer?.preview;
+  const pending = answer === null;
+  const figure = (value: string | undefined) => (pending ? '…' : <Money value={value} />);
+  const cashLabel = !preview ? 'Est. cost' : signOf(preview.cashEffect) < 0 ? 'Est. cost' : signOf(preview.cashEffect) > 0 ? 'Est. proceeds' : 'Cash effect';
+  return (
+    <div className="ticket-preview confirm-figures" data-testid="confirm-figures">
+      <dl>
+        <div>
+          <dt>Account</dt>
+          <dd data-testid="confirm-account">{account}</dd>
+        </div>
+        <div>
+          <dt>{cashLabel}</dt>
+          <dd data-testid="confirm-cost">{figure(preview?.cashEffect.replace(/^-/, ''))}</dd>
+        </div>
+        <div>
+          <dt>Commission and fees</dt>
+          <dd data-testid="confirm-commission">{figure(preview?.commission)}</dd>
+        </div>
+        <div>
+          <dt>Requirement</dt>
+          <dd data-testid="confirm-requirement">{figure(preview?.requirement)}</dd>
+        </div>
+        <div>
+          <dt>Buying power after</dt>
+          <dd data-testid="confirm-bp-after" className={preview?.buyingPowerAfter.startsWith('-') ? 'down' : undefined}>
+            {figure(preview?.buyingPowerAfter)}
+          </dd>
+        </div>
+      </dl>
+      {(preview?.warning ?? answer?.error) && (
+        <p className="preview-warning" data-testid="confirm-warning" role="alert">
+          ⚠ {preview?.warning ?? answer?.error}
+        </p>
+      )}
+    </div>
   );
 }
 
