@@ -156,11 +156,13 @@ export function OrderTicket() {
   const format = quote?.priceFormat ?? DEFAULT_PRICE_FORMAT;
   const tick = quote?.tick ?? null;
   const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
+  // No sends to a desk the window has lost: the figures the trader would judge by are frozen.
+  const offline = useDesk((s) => s.connection.state === 'offline');
   usePreview(account, fields);
   const qtyRef = useRef<HTMLInputElement>(null);
 
   const submit = () => {
-    if (!account || sending) return;
+    if (!account || sending || offline) return;
     if (confirmOrders) useTicket.setState({ confirming: true });
     else void sendTicket(account);
   };
@@ -301,7 +303,7 @@ export function OrderTicket() {
           <button type="button" className="ghost" onClick={clearTicket} title="Esc">
             Clear
           </button>
-          <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending}>
+          <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending || offline}>
             {sending ? 'Sending…' : confirmOrders ? 'Review order' : `Send ${fields.side}`}
           </button>
         </div>

@@ -19,7 +19,8 @@ export type PositionRow = DeskSnapshot['positions'][number];
 export type OrderRow = DeskSnapshot['orders'][number];
 export type FillRow = DeskSnapshot['fills'][number];
 
-export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string };
+/** `since`: epoch ms the desk was lost, for a window that had it (the figures on screen are from then). */
+export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string; since?: number };
 
 export interface DeskState {
   connection: Connection;
