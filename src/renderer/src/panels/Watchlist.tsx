@@ -23,13 +23,13 @@ export function Watchlist() {
           <thead>
             <tr>
               <th className="left">Symbol</th>
-              <th className="left desc-col">Description</th>
+              <th className="left desc-col narrow-hide">Description</th>
               <th>Last</th>
               <th>Net Chng</th>
               <th>Bid</th>
               <th>Ask</th>
-              <th>Bid Sz</th>
-              <th>Ask Sz</th>
+              <th className="narrow-hide">Bid Sz</th>
+              <th className="narrow-hide">Ask Sz</th>
               <th>Volume</th>
             </tr>
           </thead>
@@ -63,7 +63,7 @@ const QuoteRow = memo(function QuoteRow({ symbol }: { symbol: string }) {
       <td className="left symbol clickable" onClick={() => editTicket({ symbol })} title="Load in the ticket">
         {symbol}
       </td>
-      <td className="left desc-col muted" title={quote.description ?? undefined}>
+      <td className="left desc-col muted narrow-hide" title={quote.description ?? undefined}>
         {quote.description ?? ''}
       </td>
       <td className={`num ${lastFlash}`} data-testid="quote-last">
@@ -88,10 +88,10 @@ const QuoteRow = memo(function QuoteRow({ symbol }: { symbol: string }) {
       >
         {show(quote.ask)}
       </td>
-      <td className="num muted">
+      <td className="num muted narrow-hide">
         <Qty value={quote.bidSize} />
       </td>
-      <td className="num muted">
+      <td className="num muted narrow-hide">
         <Qty value={quote.askSize} />
       </td>
       <td className="num">

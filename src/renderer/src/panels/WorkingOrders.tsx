@@ -51,7 +51,7 @@ export function WorkingOrders() {
               <th>Stop</th>
               <th className="left">TIF</th>
               <th className="left why-col" title="A stop's trigger state, and the engine's reason the order has not filled">
-                Why not filled
+                Why<span className="narrow-hide"> not filled</span>
               </th>
               <th />
             </tr>
