@@ -4,7 +4,7 @@
 // snapshot and settings are read again before anything looks live.
 import type { PushEvent } from '../../../shared/contract';
 import { formatPrice, formatQuantity } from '../../../shared/format';
-import { applySettings, applySnapshot, applySourceStatus, selectedAccountId, setConnection, useDesk } from './desk';
+import { applyQuoteChanges, applySettings, applySnapshot, applySourceStatus, selectedAccountId, setConnection, useDesk } from './desk';
 import { CONNECTION_EVENT, type ConnectionChange } from '../transport/ensureThorApi';
 import { run, thor } from './thor';
 import { showToast } from './toasts';
@@ -39,6 +39,20 @@ async function onConnectionChange(change: ConnectionChange): Promise<void> {
   showToast('info', 'Back with the desk: figures are live again');
 }
 
+let resyncing = false;
+
+/** A push was missed (the window subscribed after it, or a message was lost): read the whole snapshot once. */
+async function resync(): Promise<void> {
+  if (resyncing) return;
+  resyncing = true;
+  try {
+    const snapshot = await run((t) => t.getSnapshot({}));
+    if (snapshot.ok) applySnapshot(snapshot.data);
+  } finally {
+    resyncing = false;
+  }
+}
+
 export async function refreshSettings(): Promise<void> {
   const settings = await run((t) => t.getSettings({}));
   if (settings.ok) applySettings(settings.data);
@@ -47,7 +61,8 @@ export async function refreshSettings(): Promise<void> {
 function onPush(event: PushEvent): void {
   switch (event.type) {
     case 'snapshot':
-      applySnapshot(event.snapshot);
+      if (event.quotesSince === undefined) applySnapshot(event.snapshot);
+      else if (!applyQuoteChanges(event.snapshot, event.quotesSince)) void resync();
       return;
     case 'status':
       applySourceStatus(event.status);
