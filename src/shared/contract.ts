@@ -205,6 +205,8 @@ export interface LedgerFaultView {
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
+  /** The number of the pushed snapshot this is, or (getSnapshot) of the last one pushed before it was built. */
+  seq: number;
   /** Which desk (market and ledger) this is: the practice feed's, or the TOS file's. */
   desk: DeskName;
   accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
@@ -250,7 +252,11 @@ export interface CommandResponses {
 }
 
 export type PushEvent =
-  | { type: 'snapshot'; snapshot: DeskSnapshot }
+  /**
+   * With `quotesSince`, `quotes` holds only the rows changed since push number `quotesSince` (same symbols, same
+   * order): a window that holds that push applies them over its own, one that does not reads getSnapshot.
+   */
+  | { type: 'snapshot'; snapshot: DeskSnapshot; quotesSince?: number }
   | { type: 'fill'; fill: FillView & Priced }
   | { type: 'reject'; order: OrderView }
   | { type: 'status'; status: SourceStatusView };

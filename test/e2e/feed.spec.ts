@@ -61,9 +61,12 @@ test('Treasury futures show in 32nds in the watchlist', async ({ page }) => {
   // Stocks stay in decimals beside them.
   await expectQuotes(page, { AAPL: '199.99' });
 
-  // A click on the ZN bid stages the limit in decimals (what the engine takes), its 32nds shown beside the field.
+  // A click on the ZN bid stages the limit in 32nds, as TOS's ticket shows it (the window sends its decimal).
   await zn.getByTestId('quote-bid').click();
-  await expect(page.getByTestId('ticket-limit')).toHaveValue('110.5');
+  await expect(page.getByTestId('ticket-limit')).toHaveValue("110'160");
+  await expect(page.locator('.price-hint')).toHaveCount(0);
+  // A decimal typed instead shows its 32nds beside the field.
+  await page.getByTestId('ticket-limit').fill('110.5');
   await expect(page.locator('.price-hint')).toHaveText("110'160");
   await expect(page.getByTestId('ticket-quote')).toContainText("110'160");
 

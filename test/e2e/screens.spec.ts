@@ -99,3 +99,41 @@ test('at 1280x800 a working order row fits its panel, Save and Cancel in view', 
     await expect(row.getByTestId('working-why')).toBeVisible();
   }
 });
+
+// Issue 10, item 7: a window beside TOS. The panels reflow and columns give way by priority (styles.css, 1100 px).
+test('at 1024x700 (a window beside TOS) nothing a trader needs is cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expectQuotes(page, { AAPL: '199.99', NVDA: '120.25', '/ZNZ25': "110'165" });
+  await placeOrder(page, { symbol: 'AAPL', side: 'BUY', qty: '100', type: 'MKT' });
+  await placeOrder(page, { symbol: 'NVDA', side: 'BUY', qty: '200', type: 'STP_LMT', stop: '125.00', limit: '125.50', tif: 'GTC' });
+  await placeOrder(page, { symbol: '/ZNZ25', side: 'SELL', qty: '2', type: 'STP', stop: '109.5' });
+  await expect(workingRows(page)).toHaveCount(2);
+  await expect(positionRow(page, 'AAPL')).toBeVisible();
+  await shoot(page, 'main-1024x700.png');
+
+  const inView = async (locator: ReturnType<Page['getByTestId']>, what: string) => {
+    const box = await locator.boundingBox();
+    expect(box, what).not.toBeNull();
+    expect(box!.x, what).toBeGreaterThanOrEqual(0);
+    expect(box!.y, what).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, what).toBeLessThanOrEqual(1024);
+    expect(box!.y + box!.height, what).toBeLessThanOrEqual(700);
+  };
+  // No horizontal scrolling anywhere a trader acts, and every row's controls inside its panel and the window.
+  for (const wrap of ['.working .table-wrap', '.positions .table-wrap']) {
+    await expect.poll(() => page.locator(wrap).evaluate((el) => el.scrollWidth - el.clientWidth), wrap).toBeLessThanOrEqual(0);
+  }
+  for (const row of await workingRows(page).all()) {
+    await inView(row.getByTestId('working-cancel'), 'working Cancel');
+    await inView(row.getByTestId('working-save'), 'working Save');
+    await inView(row.getByTestId('working-limit').or(row.getByTestId('working-stop')).first(), 'working price');
+  }
+  await inView(positionRow(page, 'AAPL').getByRole('button', { name: /flatten/i }), 'Flatten');
+  await inView(page.getByTestId('ticket-send'), 'ticket send');
+  await inView(page.getByTestId('ticket-symbol'), 'ticket symbol');
+  await inView(page.getByTestId('cancel-all'), 'Cancel all');
+  // The banner stays one line.
+  const bannerBox = (await page.locator('.banner').boundingBox())!;
+  expect(bannerBox.height).toBeLessThan(60);
+  await expect.poll(() => page.locator('.banner').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+});

@@ -118,3 +118,18 @@ describe('the fill model (ENGINE.md 4), row by row', () => {
     expect(evaluation.triggeredNow).toBe(row.triggeredNow ?? false);
   });
 });
+
+describe("Treasury prices in the fill model's words", () => {
+  it('says why a ZN order rests, and how it filled, in 32nds', () => {
+    const settings = defaultSettings();
+    const instrument = resolveInstrument('/ZNZ25', settings);
+    if (!instrument.ok) throw new Error(instrument.message);
+    const book = { bid: '110.5', ask: '110.53125', last: '110.515625' };
+    const quote = mergeQuote(undefined, { symbol: '/ZNZ25', time: 0, ...Object.fromEntries(Object.entries(book).map(([k, v]) => [k, new Dec(v)])) });
+    const order = { ...orderFor({ row: 'ZN', type: 'LMT', side: 'BUY', limit: '110.5', fills: 'rest' }), symbol: '/ZNZ25', assetType: 'FUT' as const };
+    const resting = evaluateOrder(order, quote, { instrument: instrument.instrument, settings, arriving: false });
+    expect(resting).toMatchObject({ outcome: 'rest', why: "needs ask <= 110'160; ask is 110'170" });
+    const market = evaluateOrder({ ...order, type: 'MKT', limit: null }, quote, { instrument: instrument.instrument, settings, arriving: true });
+    expect(market.outcome === 'fill' && market.reason).toMatch(/filled at ask 110'170/);
+  });
+});

@@ -133,6 +133,25 @@ describe('the terminal service', () => {
     });
   });
 
+  it('pushes only the quotes that changed once the window has the whole list, numbered so a missed push shows', async () => {
+    const first = nextPush((e) => e.type === 'snapshot');
+    terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('199.97'), ask: new Dec('199.99'), last: new Dec('199.98') });
+    const whole = (await first) as Extract<PushEvent, { type: 'snapshot' }>;
+    // The first push has every row: the window may hold nothing yet.
+    expect(whole.quotesSince).toBeUndefined();
+    expect(whole.snapshot.quotes.length).toBeGreaterThan(1);
+    const next = nextPush((e) => e.type === 'snapshot');
+    terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('200.01'), ask: new Dec('200.03'), last: new Dec('200.02') });
+    const delta = (await next) as Extract<PushEvent, { type: 'snapshot' }>;
+    expect(delta.quotesSince).toBe(whole.snapshot.seq);
+    expect(delta.snapshot.seq).toBe(whole.snapshot.seq + 1);
+    expect(delta.snapshot.quotes.map((q) => [q.symbol, q.last])).toEqual([['AAPL', '200.02']]);
+    // A window that reads the snapshot now holds every row, numbered as the last push.
+    const read = await terminal.handle('getSnapshot', {});
+    expect(read).toMatchObject({ ok: true, data: { seq: delta.snapshot.seq } });
+    expect((read as { data: DeskSnapshot }).data.quotes.length).toBe(whole.snapshot.quotes.length);
+  });
+
   it('switches to a workbook source, shows its quotes, and remembers it', async () => {
     const file = join(dir.path, 'quotes.xlsx');
     writeFileSync(file, await workbookBuffer({ Sheet1: [[rtd('LAST', 'MSFT', 430.25), rtd('BID', 'MSFT', 430.2), rtd('ASK', 'MSFT', 430.3)]] }));

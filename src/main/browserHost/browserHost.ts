@@ -33,6 +33,8 @@ export interface BrowserHost {
   readonly url: string;
   /** The host's Terminal, for tests that drive the feed or the desk directly. */
   readonly terminal: Terminal;
+  /** Cuts every page's socket, as a dropped connection would; the host keeps listening, so pages reconnect. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: `${origins[0]}/?token=${token}`,
     terminal,
+    dropConnections: () => {
+      for (const client of sockets.clients) client.terminate();
+    },
     close: () =>
       (closing ??= (async () => {
         for (const client of sockets.clients) client.terminate();

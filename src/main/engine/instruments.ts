@@ -22,13 +22,14 @@ const EQUITY_SYMBOL = /^[A-Z]{1,6}([./][A-Z]{1,2})?$/;
 // .AAPL260116C200, .SPXW260116P5000.5
 const OPTION_SYMBOL = /^\.[A-Z][A-Z0-9./]{0,9}\d{6}[CP]\d+(\.\d+)?$/;
 
+// Treasury futures: prices in 32nds of a point, as TOS and the CME show them.
 const HUNDRED = new Dec(100);
 /** Treasury futures: priced, typed and shown in 32nds of a point (TOS and the CME), never as 112.500000. */
 export const TREASURY_ROOTS: ReadonlySet<string> = new Set(['ZB', 'ZN', 'ZF', 'ZT', 'UB', 'TN']);
 
 /** A price as the engine's messages show it: 32nds for Treasury futures ("112'16"), else the tick's decimals. */
 export function priceText(instrument: Instrument, price: Dec, settings: Settings): string {
-  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) {
+  if (inThirtySeconds(instrument)) {
     return formatPrice(price.toFixed(), { kind: 'thirtySeconds' }, tickSize(instrument, price, settings).toFixed());
   }
   return fixed(price, instrument.priceDecimals);
@@ -41,6 +42,11 @@ const OPT_TICK = new Dec('0.01');
 export function canonicalSymbol(raw: string): string {
   const symbol = raw.trim().toUpperCase();
   return symbol.startsWith('/') ? symbol.replace(EXCHANGE_SUFFIX, '') : symbol;
+}
+
+/** True for Treasury futures, whose prices every text shows in 32nds. */
+export function inThirtySeconds(instrument: Instrument): boolean {
+  return instrument.root !== null && TREASURY_ROOTS.has(instrument.root);
 }
 
 /** `/ESZ25` -> ES, `/MESH6` -> MES, `/6EZ25` -> 6E, `/ES` -> ES. */

@@ -3,6 +3,7 @@
 // It must never build a Decimal from text it has not measured first: `1e100000000` froze the app once.
 import { Dec } from '../engine/decimal';
 import type { QuoteNumberField } from '../engine/quotes';
+import { parseThirtySeconds as parseThirtySecondsText } from '../../shared/thirtySeconds';
 
 /** Fields where 0 means "no value yet this session", and which a stock can never have at or below 0. */
 export const PRICE_FIELDS: ReadonlySet<QuoteNumberField> = new Set(['last', 'bid', 'ask', 'mark', 'open', 'high', 'low', 'close']);
@@ -17,10 +18,6 @@ const MIN_EXPONENT = -12;
 
 const MISSING_TEXT =
   /^(n\/a|na|--|-|#n\/a|#value!|#ref!|#name\?|#div\/0!|#num!|#null!|#getting_data|\{error\}|error|loading\.*|<empty>)$/i;
-// 117'14, 110'195, 117'14+, -0'01: whole points and 32nds, a third digit in quarters (2, 5, 7), + for a half.
-// No nested repetition: a test is linear in the text's length.
-const THIRTY_SECONDS = /^([+-]?)(\d+)'(\d{2})([0257])?(\+)?$/;
-const QUARTERS: Readonly<Record<string, string>> = { '0': '0', '2': '0.25', '5': '0.5', '7': '0.75' };
 
 /**
  * Any text made safe for a status or warning line: printable ASCII on one line, at most `max` characters (4 at
@@ -66,20 +63,10 @@ export function excelNumber(value: number, warn?: ValueWarning): Dec | null {
   return decimal;
 }
 
-/** A Treasury price in 32nds, or null when the text is not one. */
+/** A Treasury price in 32nds, or null when the text is not one (the window reads typed prices with the same rules). */
 export function parseThirtySeconds(text: string): Dec | null {
-  const match = THIRTY_SECONDS.exec(text);
-  if (!match) return null;
-  const [, signText, wholeText, thirtySeconds, quarter, plus] = match;
-  const whole = wholeText!.replace(/^0+(?=\d)/, '');
-  // Measured before any Decimal is built: a whole part of more than 15 digits is no Treasury price.
-  if (whole.length > MAX_EXPONENT + 1) return null;
-  let ticks = new Dec(thirtySeconds!);
-  if (ticks.greaterThanOrEqualTo(32)) return null;
-  if (quarter) ticks = ticks.plus(QUARTERS[quarter]!);
-  if (plus) ticks = ticks.plus('0.5');
-  const value = new Dec(whole).plus(ticks.div(32));
-  return signText === '-' ? value.negated() : value;
+  const value = parseThirtySecondsText(text);
+  return value === null ? null : new Dec(value);
 }
 
 const DIGIT_0 = 48;

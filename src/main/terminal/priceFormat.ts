@@ -3,7 +3,7 @@
 // formats with it.
 import type { Priced } from '../../shared/views';
 import { Dec } from '../engine/decimal';
-import { resolveInstrument, tickSize, TREASURY_ROOTS } from '../engine/instruments';
+import { inThirtySeconds, resolveInstrument, tickSize } from '../engine/instruments';
 import type { Settings } from '../engine/settings';
 
 const DEFAULT_TICK = new Dec('0.01');
@@ -16,6 +16,6 @@ export function priceFormatOf(symbol: string, price: Dec | null, settings: Setti
   }
   const { instrument } = resolved;
   const tick = tickSize(instrument, price ?? new Dec(1), settings);
-  if (instrument.root && TREASURY_ROOTS.has(instrument.root)) return { priceFormat: { kind: 'thirtySeconds' }, tick: tick.toFixed() };
+  if (inThirtySeconds(instrument)) return { priceFormat: { kind: 'thirtySeconds' }, tick: tick.toFixed() };
   return { priceFormat: { kind: 'decimal', decimals: Math.max(2, tick.decimalPlaces()) }, tick: tick.toFixed() };
 }

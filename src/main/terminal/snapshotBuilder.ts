@@ -44,6 +44,24 @@ export interface SnapshotInputs {
   readonly orders: readonly (OrderView & Priced)[];
   readonly fills: readonly (FillView & Priced)[];
   readonly now: number;
+  /** The number of the last pushed snapshot. */
+  readonly seq: number;
+}
+
+/** The quotes of `next` that differ from the same symbol's in `previous` (a busy market's push sends only these). */
+export function changedQuotes(previous: ReadonlyMap<string, QuoteView>, next: readonly QuoteView[]): QuoteView[] {
+  return next.filter((quote) => !sameQuote(previous.get(quote.symbol), quote));
+}
+
+function sameQuote(a: QuoteView | undefined, b: QuoteView): boolean {
+  if (a === undefined) return false;
+  for (const key of Object.keys(b) as (keyof QuoteView)[]) {
+    if (key === 'priceFormat') {
+      const [fa, fb] = [a.priceFormat, b.priceFormat];
+      if (fa.kind !== fb.kind || (fa.kind === 'decimal' && fb.kind === 'decimal' && fa.decimals !== fb.decimals)) return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return true;
 }
 
 export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
@@ -76,6 +94,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   }
   return {
     time: inputs.now,
+    seq: inputs.seq,
     desk: inputs.deskName,
     accounts,
     positions,

@@ -12,6 +12,7 @@ import {
   type CommandResponses,
   type DeskSnapshot,
   type PushEvent,
+  type QuoteView,
   type Result,
   type SourceStatusView,
   type TerminalSettings,
@@ -34,7 +35,7 @@ import { contractHandlers } from './handlers/index';
 import { terminalSettings } from './handlers/settings';
 import { priceFormatOf } from './priceFormat';
 import { repeatLog, type RepeatLog } from './repeatLog';
-import { buildSnapshot } from './snapshotBuilder';
+import { buildSnapshot, changedQuotes } from './snapshotBuilder';
 
 export interface TerminalOptions {
   /** The live desk's ledger (the TOS file's market): the app's ledger.db, kept from before desks were split. */
@@ -68,6 +69,9 @@ export class Terminal {
   private closed = false;
   private readonly handlers: Handlers;
   private active: DeskName = 'practice';
+  /** The number of the last pushed snapshot, and its quotes: the next push sends only the quotes that changed. */
+  private pushSeq = 0;
+  private pushedQuotes: { desk: DeskName; symbols: string; bySymbol: Map<string, QuoteView> } | null = null;
   private unsubscribeDesk: () => void;
   /** Repeated failures (a full disk every 5 s) log once a minute with a count. */
   private readonly repeats: RepeatLog;
@@ -80,7 +84,7 @@ export class Terminal {
   ) {
     this.repeats = repeatLog((message) => this.log(message), () => (options.clock ?? { now: Date.now }).now());
     this.pushes = new FramePacer(options.frameMs ?? 16, () => {
-      if (!this.closed) this.emit({ type: 'snapshot', snapshot: this.snapshot() });
+      if (!this.closed) this.emit(this.snapshotPush());
     });
     // Quotes go to whichever desk is active: switching the source switches the desk in the same turn.
     this.live = new LiveData({ applyQuote: (update) => this.desk.applyQuote(update) }, {
@@ -179,7 +183,23 @@ export class Terminal {
       orders: [...this.dayOrders.values()],
       fills: this.dayFills,
       now: (this.options.clock ?? { now: Date.now }).now(),
+      seq: this.pushSeq,
     });
+  }
+
+  /**
+   * The next pushed snapshot. While the desk and its watchlist (symbols and order) stay the same, its quotes are only
+   * the rows changed since the push before: 1,000 symbols ticking send what moved, not every row each frame.
+   */
+  private snapshotPush(): PushEvent {
+    const since = this.pushSeq;
+    this.pushSeq += 1;
+    const snapshot = this.snapshot();
+    const previous = this.pushedQuotes;
+    const symbols = snapshot.quotes.map((q) => q.symbol).join('\n');
+    this.pushedQuotes = { desk: snapshot.desk, symbols, bySymbol: new Map(snapshot.quotes.map((q) => [q.symbol, q])) };
+    if (!previous || previous.desk !== snapshot.desk || previous.symbols !== symbols) return { type: 'snapshot', snapshot };
+    return { type: 'snapshot', snapshot: { ...snapshot, quotes: changedQuotes(previous.bySymbol, snapshot.quotes) }, quotesSince: since };
   }
 
   settings(): TerminalSettings {

@@ -13,10 +13,12 @@ import { WorkingOrders } from './panels/WorkingOrders';
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Figures of a lost desk are greyed and marked, never shown as if live.
+  const stale = useDesk((s) => s.connection.state === 'offline');
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const closeSettings = useCallback(() => setSettingsOpen(false), []);
   return (
-    <div className="desk">
+    <div className={stale ? 'desk stale' : 'desk'} data-testid="desk" aria-busy={stale}>
       <AccountBanner onOpenSettings={openSettings} />
       <ConnectionBar />
       <main className="desk-grid">
@@ -36,13 +38,19 @@ export function App() {
   );
 }
 
-/** Says so when the desk cannot be reached: every panel would otherwise look merely empty. */
+/**
+ * Says so when the desk cannot be reached, in one line: every panel would otherwise look merely empty, or worse, live.
+ * A window that had the desk says since when its figures are frozen.
+ */
 function ConnectionBar() {
   const connection = useDesk((s) => s.connection);
   if (connection.state !== 'offline') return null;
+  const since = connection.since === undefined ? null : new Date(connection.since).toLocaleTimeString([], { hour12: false });
   return (
-    <div className="connection-bar" role="alert" data-testid="connection-offline">
-      Not connected to the desk: {connection.reason}
+    <div className="connection-bar" role="alert" data-testid="connection-offline" title={connection.reason}>
+      {since === null
+        ? `Not connected to the desk: ${connection.reason}`
+        : `Lost the desk at ${since}: figures are frozen as of then, not live; orders cannot be sent. Reconnecting… (${connection.reason})`}
     </div>
   );
 }

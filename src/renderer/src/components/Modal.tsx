@@ -73,9 +73,12 @@ export function ConfirmDialog({
   onCancel,
   busy,
   danger,
+  details,
 }: {
   title: string;
   text: ReactNode;
+  /** What the action does beyond its words (an order's cost, requirement and buying power after), under them. */
+  details?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -97,6 +100,7 @@ export function ConfirmDialog({
         <p className="confirm-text" data-testid="confirm-text">
           {text}
         </p>
+        {details}
         <div className="confirm-actions">
           <button type="button" data-testid="confirm-cancel" onClick={onCancel}>
             Cancel

@@ -1,8 +1,10 @@
 // A price field: typed text, stepped by the instrument's tick with ArrowUp/ArrowDown (Shift: ten ticks), starting
-// from a reference price (the quote) when empty. Treasury futures show the typed decimal in 32nds beside it.
+// from a reference price (the quote) when empty. Treasury futures take 32nds (110'16, 110'16+, 110'165) or decimals;
+// a typed decimal shows its 32nds beside the field.
 import type { KeyboardEvent } from 'react';
 import type { PriceFormat } from '../../../shared/contract';
 import { formatPrice } from '../../../shared/format';
+import { typedPrice } from '../../../shared/thirtySeconds';
 import { priceForField, stepPrice } from './priceStep';
 
 interface Props {
@@ -24,14 +26,16 @@ export function PriceInput({ value, onChange, tick, format, reference, testId, l
     event.preventDefault();
     // An empty field takes the reference price first, as TOS fills the price of a new order from the market.
     if (value.trim() === '') {
-      if (reference) onChange(priceForField(reference, format));
+      if (reference) onChange(priceForField(reference, format, tick));
       return;
     }
     if (!tick) return;
     const next = stepPrice(value, tick, (event.key === 'ArrowUp' ? 1 : -1) * (event.shiftKey ? 10 : 1), format);
     if (next !== null) onChange(next);
   };
-  const shown = format.kind === 'thirtySeconds' && value.trim() !== '' ? formatPrice(value, format, tick ?? undefined) : null;
+  // The 32nds of what was typed, unless it already reads so (an unreadable text shows nothing: main says why).
+  const inThirtySeconds = format.kind === 'thirtySeconds' && value.trim() !== '' ? formatPrice(typedPrice(value), format, tick ?? undefined) : null;
+  const shown = inThirtySeconds !== null && inThirtySeconds !== value.trim() && inThirtySeconds.includes("'") ? inThirtySeconds : null;
   return (
     <span className={`price-input ${className ?? ''}`}>
       <input

@@ -1,14 +1,17 @@
 // Steps a typed price by the instrument's tick, in exact decimals (decimal.js on the strings, never floats). A price
 // between ticks moves to the next tick in that direction, so stepping also snaps onto the grid the engine checks.
+// Treasury prices are typed, stepped and staged in 32nds, as TOS's ticket shows them.
 import Decimal from 'decimal.js';
 import type { PriceFormat } from '../../../shared/contract';
+import { formatPrice } from '../../../shared/format';
+import { typedPrice } from '../../../shared/thirtySeconds';
 
 /** The price `steps` ticks away (negative steps go down), or null when it cannot step (no price, a bad tick, <= 0). */
 export function stepPrice(value: string, tick: string, steps: number, format: PriceFormat): string | null {
   let price: Decimal;
   let size: Decimal;
   try {
-    price = new Decimal(value.replace(/,/g, ''));
+    price = new Decimal(typedPrice(value));
     size = new Decimal(tick);
   } catch {
     return null;
@@ -22,12 +25,15 @@ export function stepPrice(value: string, tick: string, steps: number, format: Pr
   if (!next.greaterThan(0)) return null;
   // Decimal instruments keep the decimals they are shown with ("150.10"); 32nds keep exactly the digits they need.
   if (format.kind === 'decimal') return next.toFixed(Math.max(format.decimals, size.decimalPlaces()));
-  return next.toFixed();
+  return formatPrice(next.toFixed(), format, tick);
 }
 
-/** A clicked or copied price in the digits the instrument is shown with, for a ticket field ("150.1" -> "150.10"). */
-export function priceForField(value: string, format: PriceFormat): string {
-  if (format.kind !== 'decimal') return value;
+/**
+ * A clicked or copied price in the digits the instrument is shown with, for a ticket field ("150.1" -> "150.10",
+ * ZN "110.5" -> "110'160").
+ */
+export function priceForField(value: string, format: PriceFormat, tick?: string | null): string {
+  if (format.kind !== 'decimal') return formatPrice(value, format, tick ?? undefined);
   try {
     const price = new Decimal(value);
     return price.decimalPlaces() > format.decimals ? price.toFixed() : price.toFixed(format.decimals);

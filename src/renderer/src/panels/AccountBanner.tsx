@@ -12,9 +12,10 @@ import { SourceStatus } from './SourceStatus';
 
 type Field = keyof AccountRow;
 
-function Figure({ label, hint, testId, children }: { label: string; hint?: string | undefined; testId: string; children: ReactNode }) {
+/** `narrow`: among the first to give way in a window beside TOS (1024 wide), so the banner stays one line. */
+function Figure({ label, hint, testId, narrow, children }: { label: string; hint?: string | undefined; testId: string; narrow?: boolean | undefined; children: ReactNode }) {
   return (
-    <div className="figure-tile" title={hint}>
+    <div className={narrow ? 'figure-tile narrow-hide' : 'figure-tile'} title={hint}>
       <span className="figure-label">{label}</span>
       <span className="figure-value" data-testid={testId}>
         {children}
@@ -30,9 +31,9 @@ function useAccountField(field: Field): string | undefined {
   });
 }
 
-function MoneyFigure({ label, hint, field, testId }: { label: string; hint?: string; field: Field; testId: string }) {
+function MoneyFigure({ label, hint, field, testId, narrow }: { label: string; hint?: string; field: Field; testId: string; narrow?: boolean }) {
   const value = useAccountField(field);
-  return <Figure label={label} hint={hint} testId={testId}><Money value={value} /></Figure>;
+  return <Figure label={label} hint={hint} testId={testId} narrow={narrow}><Money value={value} /></Figure>;
 }
 
 function PnLFigure({ label, field, testId }: { label: string; field: Field; testId: string }) {
@@ -144,17 +145,17 @@ function LedgerAlert() {
 export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
     <header className="banner">
-      <div className="brand" title="Thor Paper Desk">Thor</div>
+      <div className="brand narrow-hide" title="Thor Paper Desk">Thor</div>
       <DeskBadge />
       <AccountSwitcher />
       <OkToTrade />
       <LedgerAlert />
       <div className="figures">
         <MoneyFigure label="Net liq" field="netLiq" testId="banner-netliq" />
-        <MoneyFigure label="Cash" field="cash" testId="banner-cash" />
+        <MoneyFigure label="Cash" field="cash" testId="banner-cash" narrow />
         <MoneyFigure label="Stock BP" hint="Buying power for stock" field="buyingPower" testId="banner-bp" />
-        <MoneyFigure label="DT BP" hint="Day trading buying power" field="dayTradingBuyingPower" testId="banner-dtbp" />
-        <MoneyFigure label="Opt BP" hint="Option buying power" field="optionBuyingPower" testId="banner-obp" />
+        <MoneyFigure label="DT BP" hint="Day trading buying power" field="dayTradingBuyingPower" testId="banner-dtbp" narrow />
+        <MoneyFigure label="Opt BP" hint="Option buying power" field="optionBuyingPower" testId="banner-obp" narrow />
         <PnLFigure label="P/L Day" field="plDay" testId="banner-plday" />
         <PnLFigure label="P/L Open" field="unrealizedPl" testId="banner-plopen" />
         <TotalReturn />

@@ -1,11 +1,13 @@
 // The order ticket: symbol with its live bid/ask/last, side, quantity, type, the prices the type needs and TIF; the
 // engine's preview (cost, commission, requirement, buying power after, warning) fetched ~150 ms after the last
-// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter
-// sends (or confirms), Esc clears, ArrowUp/ArrowDown step a price by the instrument's tick.
-import { useEffect, type FormEvent, type KeyboardEvent } from 'react';
+// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter in
+// Symbol loads the symbol and moves to Qty (it never sends), Enter elsewhere sends (or confirms), Esc clears,
+// ArrowUp/ArrowDown step a price by the instrument's tick.
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CommandRequest, PriceFormat } from '../../../shared/contract';
+import type { CommandRequest, OrderPreview, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
+import { typedPrice } from '../../../shared/thirtySeconds';
 import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS } from '../../../shared/vocabulary';
 import { Money, Price, Qty } from '../components/figures';
 import { ConfirmDialog } from '../components/Modal';
@@ -40,15 +42,16 @@ function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeO
     qty: t.qty.trim().replace(/,/g, ''),
     orderType: t.orderType,
     // Prices the type does not use are not sent: a hidden stale limit must not make a MKT order invalid.
-    limit: needsLimit(t.orderType) ? t.limit.trim().replace(/,/g, '') : undefined,
-    stop: needsStop(t.orderType) ? t.stop.trim().replace(/,/g, '') : undefined,
+    // 32nds are read here, with main's rules (src/shared/thirtySeconds.ts): the contract carries decimal text only.
+    limit: needsLimit(t.orderType) ? typedPrice(t.limit) : undefined,
+    stop: needsStop(t.orderType) ? typedPrice(t.stop) : undefined,
     tif: t.tif,
   };
 }
 
 /** "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC": the order as the trader reads it. */
 function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
-  const price = (value: string) => formatPrice(value.trim().replace(/,/g, ''), format, tick) || '?';
+  const price = (value: string) => formatPrice(typedPrice(value), format, tick) || '?';
   const words = [t.side, formatQuantity(t.qty.trim().replace(/,/g, '')), canonical(t.symbol)];
   if (t.orderType === 'MKT') words.push('MKT');
   if (t.orderType === 'LMT') words.push('LMT', price(t.limit));
@@ -68,29 +71,61 @@ const pickFields = (s: TicketFields): TicketFields => ({
   tif: s.tif,
 });
 
-/** Asks the engine what the ticket would cost, once typing pauses; a later answer always wins over an older one. */
+/**
+ * Asks the engine what the ticket would cost, once typing pauses, and again whenever what the estimate stands on
+ * moves: the account (cash, buying power, a reset), its working orders (cancel all, an edit) and the symbol's quote.
+ * Typing restarts the wait; the market only schedules one, so a busy tape cannot starve the preview. Only the answer
+ * to the latest question is shown.
+ */
 function usePreview(account: string | null, fields: TicketFields) {
   const { symbol, side, qty, orderType, limit, stop, tif } = fields;
   const sent = useTicket((s) => s.sent);
-  useEffect(() => {
-    if (!account || symbol.trim() === '' || qty.trim() === '') {
+  const accountRow = useDesk((s) => (account ? s.accounts.find((a) => a.id === account) : undefined));
+  const workingOrders = useDesk((s) => s.workingOrders);
+  const quote = useDesk((s) => s.quoteBySymbol[canonical(symbol)]);
+  const latest = useRef({ account, fields });
+  latest.current = { account, fields };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const asked = useRef(0);
+
+  const ask = useCallback(() => {
+    timer.current = null;
+    const { account: forAccount, fields: ticket } = latest.current;
+    const question = ++asked.current;
+    if (!forAccount || ticket.symbol.trim() === '' || ticket.qty.trim() === '') {
       useTicket.setState({ preview: null, previewError: null });
       return;
     }
-    let current = true;
-    const timer = setTimeout(() => {
-      const request = ticketRequest(account, { symbol, side, qty, orderType, limit, stop, tif });
-      void run((t) => t.previewOrder(request)).then((result) => {
-        if (!current) return;
-        if (result.ok) useTicket.setState({ preview: result.data, previewError: null });
-        else useTicket.setState({ preview: null, previewError: result.error.message });
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+    void run((t) => t.previewOrder(ticketRequest(forAccount, ticket))).then((result) => {
+      if (question !== asked.current) return;
+      if (result.ok) useTicket.setState({ preview: result.data, previewError: null });
+      else useTicket.setState({ preview: null, previewError: result.error.message });
+    });
+  }, []);
+
+  useEffect(() => {
+    // An answer still on its way is for the ticket as it was: drop it.
+    asked.current++;
+    if (timer.current !== null) clearTimeout(timer.current);
+    if (!account || symbol.trim() === '' || qty.trim() === '') {
+      timer.current = null;
+      useTicket.setState({ preview: null, previewError: null });
+      return;
+    }
+    timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
+  }, [ask, account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+
+  useEffect(() => {
+    if (timer.current === null) timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
+  }, [ask, accountRow, workingOrders, quote]);
+
+  useEffect(
+    () => () => {
+      asked.current++;
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 }
 
 async function sendTicket(account: string): Promise<void> {
@@ -121,10 +156,13 @@ export function OrderTicket() {
   const format = quote?.priceFormat ?? DEFAULT_PRICE_FORMAT;
   const tick = quote?.tick ?? null;
   const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
+  // No sends to a desk the window has lost: the figures the trader would judge by are frozen.
+  const offline = useDesk((s) => s.connection.state === 'offline');
   usePreview(account, fields);
+  const qtyRef = useRef<HTMLInputElement>(null);
 
   const submit = () => {
-    if (!account || sending) return;
+    if (!account || sending || offline) return;
     if (confirmOrders) useTicket.setState({ confirming: true });
     else void sendTicket(account);
   };
@@ -136,6 +174,13 @@ export function OrderTicket() {
     if (event.key === 'Escape') {
       event.preventDefault();
       clearTicket();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.dataset.testid === 'ticket-symbol') {
+      // As in TOS, Enter in Symbol loads the symbol and moves on to the quantity: it must never send the ticket as it
+      // stood before the symbol was typed.
+      event.preventDefault();
+      editTicket({ symbol: symbol });
+      qtyRef.current?.focus();
+      qtyRef.current?.select();
     } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       // Enter sends from any field, selects included (a select would not submit the form by itself).
       event.preventDefault();
@@ -161,13 +206,14 @@ export function OrderTicket() {
               autoComplete="off"
               spellCheck={false}
               placeholder="AAPL, /ESZ25"
-              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase() })}
+              // A price typed for another symbol must never ride along to this one.
+              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase(), limit: '', stop: '' })}
             />
           </label>
           <div className="ticket-quote" data-testid="ticket-quote">
             {quote ? (
               <>
-                <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format))}>
+                <button type="button" className="quote-chip bid" title="Sell at the bid" onClick={() => quote.bid && ticketFromQuote(symbol, 'SELL', priceForField(quote.bid, format, quote.tick))}>
                   <span className="muted">Bid</span> <Price value={quote.bid} format={format} tick={quote.tick} />
                   {quote.bidSize && (
                     <span className="muted small">
@@ -176,7 +222,7 @@ export function OrderTicket() {
                     </span>
                   )}
                 </button>
-                <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format))}>
+                <button type="button" className="quote-chip ask" title="Buy at the ask" onClick={() => quote.ask && ticketFromQuote(symbol, 'BUY', priceForField(quote.ask, format, quote.tick))}>
                   <span className="muted">Ask</span> <Price value={quote.ask} format={format} tick={quote.tick} />
                   {quote.askSize && (
                     <span className="muted small">
@@ -206,7 +252,7 @@ export function OrderTicket() {
           </div>
           <label className="field qty-field">
             <span>Qty</span>
-            <input data-testid="ticket-qty" inputMode="numeric" autoComplete="off" value={fields.qty} onChange={(event) => editTicket({ qty: event.target.value })} />
+            <input ref={qtyRef} data-testid="ticket-qty" inputMode="numeric" autoComplete="off" value={fields.qty} onChange={(event) => editTicket({ qty: event.target.value })} />
           </label>
           <label className="field">
             <span>Type</span>
@@ -257,7 +303,7 @@ export function OrderTicket() {
           <button type="button" className="ghost" onClick={clearTicket} title="Esc">
             Clear
           </button>
-          <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending}>
+          <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending || offline}>
             {sending ? 'Sending…' : confirmOrders ? 'Review order' : `Send ${fields.side}`}
           </button>
         </div>
@@ -266,6 +312,7 @@ export function OrderTicket() {
         <ConfirmDialog
           title="Confirm order"
           text={orderInWords(fields, format, tick ?? undefined)}
+          details={<ConfirmFigures account={account} fields={fields} />}
           confirmLabel="Send"
           busy={sending}
           onConfirm={() => void sendTicket(account)}
@@ -273,6 +320,62 @@ export function OrderTicket() {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The confirmation's figures, as TOS's order confirmation shows them: the account, the estimated cost or proceeds,
+ * commission and fees, the requirement, the buying power after, and the preview's warning. Asked afresh for exactly
+ * the order being confirmed, so a quick Enter, Enter never confirms an estimate of an older ticket.
+ */
+function ConfirmFigures({ account, fields }: { account: string; fields: TicketFields }) {
+  const [answer, setAnswer] = useState<{ preview: OrderPreview | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void run((t) => t.previewOrder(ticketRequest(account, fields))).then((result) => {
+      if (current) setAnswer(result.ok ? { preview: result.data, error: null } : { preview: null, error: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+    // `fields` keeps its identity until a field changes (useShallow in OrderTicket).
+  }, [account, fields]);
+  const preview = answer?.preview;
+  const pending = answer === null;
+  const figure = (value: string | undefined) => (pending ? '…' : <Money value={value} />);
+  const cashLabel = !preview ? 'Est. cost' : signOf(preview.cashEffect) < 0 ? 'Est. cost' : signOf(preview.cashEffect) > 0 ? 'Est. proceeds' : 'Cash effect';
+  return (
+    <div className="ticket-preview confirm-figures" data-testid="confirm-figures">
+      <dl>
+        <div>
+          <dt>Account</dt>
+          <dd data-testid="confirm-account">{account}</dd>
+        </div>
+        <div>
+          <dt>{cashLabel}</dt>
+          <dd data-testid="confirm-cost">{figure(preview?.cashEffect.replace(/^-/, ''))}</dd>
+        </div>
+        <div>
+          <dt>Commission and fees</dt>
+          <dd data-testid="confirm-commission">{figure(preview?.commission)}</dd>
+        </div>
+        <div>
+          <dt>Requirement</dt>
+          <dd data-testid="confirm-requirement">{figure(preview?.requirement)}</dd>
+        </div>
+        <div>
+          <dt>Buying power after</dt>
+          <dd data-testid="confirm-bp-after" className={preview?.buyingPowerAfter.startsWith('-') ? 'down' : undefined}>
+            {figure(preview?.buyingPowerAfter)}
+          </dd>
+        </div>
+      </dl>
+      {(preview?.warning ?? answer?.error) && (
+        <p className="preview-warning" data-testid="confirm-warning" role="alert">
+          ⚠ {preview?.warning ?? answer?.error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -47,9 +47,9 @@ export function Positions() {
               <th>Avg Price</th>
               <th>Mark</th>
               <th>P/L Open</th>
-              <th>P/L %</th>
+              <th className="narrow-hide">P/L %</th>
               <th>P/L Day</th>
-              <th>Mkt Value</th>
+              <th className="narrow-hide">Mkt Value</th>
               <th />
             </tr>
           </thead>
@@ -97,13 +97,13 @@ const PositionLine = memo(function PositionLine({ positionKey: key, onFlatten }:
       <td className="num">
         <PnL value={p.unrealizedPl} testId="position-pl-open" />
       </td>
-      <td className="num">
+      <td className="num narrow-hide">
         <PnL value={p.plPercent} percent />
       </td>
       <td className="num">
         <PnL value={p.plDay} testId="position-pl-day" />
       </td>
-      <td className="num">
+      <td className="num narrow-hide">
         <Money value={p.marketValue} />
       </td>
       <td className="actions">

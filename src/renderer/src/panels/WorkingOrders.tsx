@@ -6,6 +6,7 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { signOf } from '../../../shared/format';
+import { typedPrice } from '../../../shared/thirtySeconds';
 import { Qty } from '../components/figures';
 import { PriceInput } from '../components/PriceInput';
 import { priceForField } from '../components/priceStep';
@@ -50,7 +51,7 @@ export function WorkingOrders() {
               <th>Stop</th>
               <th className="left">TIF</th>
               <th className="left why-col" title="A stop's trigger state, and the engine's reason the order has not filled">
-                Why not filled
+                Why<span className="narrow-hide"> not filled</span>
               </th>
               <th />
             </tr>
@@ -93,8 +94,8 @@ const WorkingLine = memo(function WorkingLine({ id }: { id: number }) {
   const original = {
     qty: order.qty,
     orderType: order.orderType,
-    limit: order.limit ? priceForField(order.limit, format) : '',
-    stop: order.stop ? priceForField(order.stop, format) : '',
+    limit: order.limit ? priceForField(order.limit, format, order.tick) : '',
+    stop: order.stop ? priceForField(order.stop, format, order.tick) : '',
     tif: order.tif,
   };
   const shown = { ...original, ...draft };
@@ -120,8 +121,8 @@ const WorkingLine = memo(function WorkingLine({ id }: { id: number }) {
         orderId: id,
         qty: clean(draft.qty),
         orderType: draft.orderType,
-        limit: clean(draft.limit),
-        stop: clean(draft.stop),
+        limit: draft.limit === undefined ? undefined : typedPrice(draft.limit),
+        stop: draft.stop === undefined ? undefined : typedPrice(draft.stop),
         tif: draft.tif,
       }),
     );

@@ -19,12 +19,15 @@ export type PositionRow = DeskSnapshot['positions'][number];
 export type OrderRow = DeskSnapshot['orders'][number];
 export type FillRow = DeskSnapshot['fills'][number];
 
-export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string };
+/** `since`: epoch ms the desk was lost, for a window that had it (the figures on screen are from then). */
+export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'offline'; reason: string; since?: number };
 
 export interface DeskState {
   connection: Connection;
   /** Epoch ms main built the snapshot we hold; an older one arriving late is dropped. */
   time: number;
+  /** The number of the pushed snapshot we hold (or the last one pushed before the getSnapshot we hold); -1 before. */
+  seq: number;
   /** Which desk (market and ledger) the window shows; null before the first snapshot. */
   desk: DeskName | null;
   accounts: readonly AccountRow[];
@@ -53,6 +56,7 @@ function savedAccount(): string | null {
 export const useDesk = create<DeskState>()(() => ({
   connection: { state: 'connecting' },
   time: 0,
+  seq: -1,
   desk: null,
   accounts: [],
   positions: [],
@@ -74,19 +78,49 @@ export function applySnapshot(snapshot: DeskSnapshot): void {
     if (snapshot.time < s.time) return {};
     const quotes = reuseEqual(s.quotes, snapshot.quotes, (q) => q.symbol);
     return {
-      connection: s.connection.state === 'live' ? s.connection : { state: 'live' },
-      time: snapshot.time,
-      desk: snapshot.desk,
-      accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
-      positions: reuseEqual(s.positions, snapshot.positions, positionKey),
-      workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
-      orders: reuseEqual(s.orders, snapshot.orders, (o) => o.id),
-      fills: reuseEqual(s.fills, snapshot.fills, (f) => f.id),
+      ...rowsOf(s, snapshot),
       quotes,
       quoteBySymbol: quotes === s.quotes ? s.quoteBySymbol : Object.fromEntries(quotes.map((q) => [q.symbol, q])),
-      source: reuseValue(s.source, snapshot.source),
     };
   });
+}
+
+/**
+ * Applies a pushed snapshot whose quotes are only the rows changed since push `quotesSince`, over the snapshot we
+ * hold: the other rows keep their objects without being compared. False when we do not hold that push (one was
+ * missed): the caller then reads a whole snapshot.
+ */
+export function applyQuoteChanges(snapshot: DeskSnapshot, quotesSince: number): boolean {
+  const held = useDesk.getState().seq;
+  // Older than what we hold (a getSnapshot answered after it was pushed): nothing to do.
+  if (snapshot.seq <= held) return true;
+  if (held !== quotesSince) return false;
+  useDesk.setState((s) => {
+    const changed = new Map(snapshot.quotes.map((q) => [q.symbol, q]));
+    if (changed.size === 0) return rowsOf(s, snapshot);
+    return {
+      ...rowsOf(s, snapshot),
+      quotes: s.quotes.map((q) => changed.get(q.symbol) ?? q),
+      quoteBySymbol: { ...s.quoteBySymbol, ...Object.fromEntries(changed) },
+    };
+  });
+  return true;
+}
+
+/** Everything of a snapshot but its quotes, each unchanged row and list kept as the same object. */
+function rowsOf(s: DeskState, snapshot: DeskSnapshot) {
+  return {
+    connection: s.connection.state === 'live' ? s.connection : ({ state: 'live' } as const),
+    time: snapshot.time,
+    seq: snapshot.seq,
+    desk: snapshot.desk,
+    accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
+    positions: reuseEqual(s.positions, snapshot.positions, positionKey),
+    workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
+    orders: reuseEqual(s.orders, snapshot.orders, (o) => o.id),
+    fills: reuseEqual(s.fills, snapshot.fills, (f) => f.id),
+    source: reuseValue(s.source, snapshot.source),
+  };
 }
 
 export function applySourceStatus(status: SourceStatusView): void {

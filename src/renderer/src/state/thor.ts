@@ -1,6 +1,7 @@
 // The renderer's one way to the desk: window.thor, set by the preload (Electron) or the browser transport before the
 // app renders. Results are { ok, data } | { ok: false, error }; nothing here throws on a refused command.
 import type { CommandError, Result, ThorApi } from '../../../shared/contract';
+import { setConnection, useDesk } from './desk';
 
 export function thor(): ThorApi {
   const api = window.thor;
@@ -24,6 +25,9 @@ export async function run<T>(call: (api: ThorApi) => Promise<Result<T>>): Promis
   try {
     return await call(thor());
   } catch (error) {
-    return { ok: false, error: { code: 'INTERNAL', message: errorMessage(error) } };
+    // A transport that throws (Electron's IPC failing) has lost the desk: say so until the next snapshot arrives.
+    const message = errorMessage(error);
+    if (useDesk.getState().connection.state === 'live') setConnection({ state: 'offline', reason: `the desk is not answering: ${message}`, since: Date.now() });
+    return { ok: false, error: { code: 'INTERNAL', message } };
   }
 }

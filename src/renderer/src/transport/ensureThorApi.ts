@@ -1,11 +1,23 @@
 // window.thor for a page opened in a plain browser from the browser host (http://127.0.0.1:PORT/?token=...): the
 // same ThorApi as the Electron preload, carried over one WebSocket (src/shared/socketProtocol.ts). In Electron the
-// preload has already set window.thor and this does nothing. No reconnect: a closed socket answers every request
-// with an error, as the contract does, and never throws.
+// preload has already set window.thor and this does nothing. While the socket is closed every request is answered
+// with an error, as the contract does, never thrown; the transport says so on `window` (CONNECTION_EVENT) and
+// reconnects by itself (1 s, then up to every 5 s), saying so again once it is back.
 import type { CommandName } from '../../../shared/channels';
 import { bindCommands } from '../../../shared/commandBinding';
 import type { PushEvent, Result, ThorApi } from '../../../shared/contract';
 import { SOCKET_PATH, type SocketMessage, type SocketRequest } from '../../../shared/socketProtocol';
+
+/** Dispatched on `window` when the socket to the desk closes (`detail.state` 'lost') or opens again ('back'). */
+export const CONNECTION_EVENT = 'thor-connection';
+export type ConnectionChange = { state: 'lost'; reason: string } | { state: 'back' };
+
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 5_000;
+
+function announce(change: ConnectionChange): void {
+  window.dispatchEvent(new CustomEvent<ConnectionChange>(CONNECTION_EVENT, { detail: change }));
+}
 
 /** Installs window.thor over the browser host's socket when the page has a token; resolves once it is usable. */
 export async function ensureThorApi(): Promise<void> {
@@ -26,26 +38,48 @@ export async function ensureThorApi(): Promise<void> {
 const closedError = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
 function connect(url: string): Promise<ThorApi> {
-  const socket = new WebSocket(url);
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: PushEvent) => void>();
   let nextId = 1;
-  let closedReason: string | null = null;
+  let closedReason: string | null = 'connecting';
+  let socket: WebSocket;
+  let retryMs = RETRY_FIRST_MS;
+  let everOpen = false;
 
-  socket.addEventListener('message', (message) => {
-    const parsed = parseMessage(message.data);
-    if (parsed?.kind === 'result') {
-      pending.get(parsed.id)?.(parsed.result);
-      pending.delete(parsed.id);
-    } else if (parsed?.kind === 'push') {
-      for (const listener of listeners) listener(parsed.event);
-    }
-  });
-  socket.addEventListener('close', (event) => {
-    closedReason = `the connection to the desk closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`;
-    for (const resolve of pending.values()) resolve(closedError(closedReason));
-    pending.clear();
-  });
+  const open = (onFirstOpen: () => void, onFirstFailure: (error: Error) => void) => {
+    const current = new WebSocket(url);
+    socket = current;
+    current.addEventListener('message', (message) => {
+      const parsed = parseMessage(message.data);
+      if (parsed?.kind === 'result') {
+        pending.get(parsed.id)?.(parsed.result);
+        pending.delete(parsed.id);
+      } else if (parsed?.kind === 'push') {
+        for (const listener of listeners) listener(parsed.event);
+      }
+    });
+    current.addEventListener('open', () => {
+      closedReason = null;
+      retryMs = RETRY_FIRST_MS;
+      if (everOpen) announce({ state: 'back' });
+      else onFirstOpen();
+      everOpen = true;
+    });
+    current.addEventListener('close', (event) => {
+      if (!everOpen) {
+        onFirstFailure(new Error(`could not connect to the desk at ${url.split('?')[0]}`));
+        return;
+      }
+      const wasOpen = closedReason === null;
+      closedReason = `the connection to the desk closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`;
+      for (const resolve of pending.values()) resolve(closedError(closedReason));
+      pending.clear();
+      if (wasOpen) announce({ state: 'lost', reason: closedReason });
+      // A timer, not a loop: one attempt at a time, further apart while the desk stays away.
+      setTimeout(() => open(onFirstOpen, onFirstFailure), retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    });
+  };
 
   const send = (command: CommandName, payload: unknown): Promise<Result<unknown>> => {
     if (closedReason !== null) return Promise.resolve(closedError(closedReason));
@@ -66,12 +100,7 @@ function connect(url: string): Promise<ThorApi> {
     },
   } satisfies ThorApi;
 
-  return new Promise((resolve, reject) => {
-    socket.addEventListener('open', () => resolve(api), { once: true });
-    socket.addEventListener('close', () => reject(new Error(`could not connect to the desk at ${url.split('?')[0]}`)), {
-      once: true,
-    });
-  });
+  return new Promise((resolve, reject) => open(() => resolve(api), reject));
 }
 
 /** The host's messages, checked for their frame; the payloads are the host's own (the contract's types). */
