@@ -23,6 +23,10 @@ const rendererFile = join(__dirname, '../renderer/index.html');
 const isAppFrame = appFrameCheck({ devServerUrl, rendererFile });
 const dataDir = app.getPath('userData');
 const log = openAppLog(join(dataDir, 'logs'));
+// A failure nothing caught is logged (once a minute per message, with a count) instead of Electron's error dialog
+// every few seconds; the Terminal guards its own timers and pushes, so this is the last net, not the plan.
+process.on('uncaughtException', (error) => log.repeat(`uncaught:${String(error)}`, `uncaught: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => log.repeat(`unhandled:${String(reason)}`, `unhandled rejection: ${describeError(reason)}`));
 
 let terminal: Terminal | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -41,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.on('render-process-gone', (_e, details) => log.write(`the window's renderer is gone: ${details.reason}`));
+    contents.on('render-process-gone', (_e, details) => log.repeat('renderer-gone', `the window's renderer is gone: ${details.reason}`));
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
