@@ -1,6 +1,6 @@
-// The content security policy of the app's page, sent as a header by both hosts: the Electron shell (file://) and
+// The content security policy of the app's page, sent as a header by both hosts: the Electron shell (thor://app/) and
 // the browser host (http://127.0.0.1, which adds its own socket to connect-src). index.html carries the same policy
-// in a meta tag. No electron, nothing from src/main.
+// in a meta tag, without frame-ancestors (browsers ignore it there). No electron, nothing from src/main.
 
 const BASE_POLICY = [
   "default-src 'self'",

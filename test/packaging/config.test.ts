@@ -78,6 +78,22 @@ describe('electron-builder.yml', () => {
     expect(included).toEqual(['out/**/*', 'package.json']);
   });
 
+  it("flips Electron's fuses: no Node mode, NODE_OPTIONS or inspector; the app only from a checked app.asar", () => {
+    const config = builderConfig();
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The integrity check needs the app in an asar, and the schema knows every fuse we set (a misspelt one fails).
+    expect(config['asar']).toBe(true);
+    expect(errorsOf({ ...config, electronFuses: { runAsNode: false, runAsNodee: false } }).length).toBeGreaterThan(0);
+    expect(errorsOf({ ...config, electronFuses: { runAsNode: 'no' } }).length).toBeGreaterThan(0);
+  });
+
   it('names files that exist', () => {
     const config = builderConfig();
     const nsis = config['nsis'] as Record<string, string>;

@@ -4,7 +4,9 @@
 // renames), so the executable is neither edited nor given the asar's checksum (signAndEditExecutable,
 // disableAsarIntegrity), and better-sqlite3 is not rebuilt for Electron (npmRebuild: that needs Electron's headers,
 // and would replace the Node build the tests use). The file selection (files, asarUnpack, the production
-// dependencies, extraResources) is electron-builder's, unchanged.
+// dependencies, extraResources) is electron-builder's, unchanged. The stand-in carries a fuse wire laid out as
+// Electron's (the sentinel, version 1, the length, one byte per fuse, Electron's defaults), so electron-builder
+// flips the fuses of electron-builder.yml in it as it would in electron.exe, and the test reads them back.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +17,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_ENTRIES, ensureBuilt, packageJson, ROOT } from './paths';
 
 const NATIVE_MODULE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+
+// @electron/fuses, the library electron-builder flips fuses with, from electron-builder's own dependencies.
+const fusesLibrary = createRequire(require.resolve('app-builder-lib/package.json', { paths: [ROOT] }))(
+  '@electron/fuses',
+) as typeof import('@electron/fuses');
+const { FuseV1Options } = fusesLibrary;
+/** A fuse's byte: the character 1 or 0 (@electron/fuses' FuseState, which its index does not export). */
+const FuseState = { ENABLE: '1'.charCodeAt(0), DISABLE: '0'.charCodeAt(0) } as const;
+/** Electron's fuse wire with its default states: RunAsNode, cookies, NODE_OPTIONS, inspect, asar integrity,
+ * only asar, the V8 snapshot, file:// privileges. */
+const ELECTRON_DEFAULT_FUSES = [1, 0, 1, 1, 0, 0, 0, 1];
+const STAND_IN_FUSE_WIRE = Buffer.concat([
+  Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+  Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+  Buffer.from(ELECTRON_DEFAULT_FUSES.map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE))),
+]);
 
 let work: string;
 let appDir: string;
@@ -29,7 +47,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'thor-packaging-'));
   const electronDist = join(work, 'electron');
   mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron.exe'), 'stand-in for Electron');
+  writeFileSync(join(electronDist, 'electron.exe'), Buffer.concat([Buffer.from('stand-in for Electron\0'), STAND_IN_FUSE_WIRE]));
   const output = join(work, 'dist');
   const cli = join(dirname(require.resolve('electron-builder/package.json', { paths: [ROOT] })), 'cli.js');
   execFileSync(
@@ -73,6 +91,20 @@ describe('the packaged app', () => {
   it('is the Windows app: the executable named after the product, and app.asar', () => {
     expect(existsSync(join(appDir, 'Thor Paper Desk.exe'))).toBe(true);
     expect(existsSync(asarFile)).toBe(true);
+  });
+
+  it("has Electron's fuses flipped as electron-builder.yml says", async () => {
+    const wire = await fusesLibrary.getCurrentFuseWire(join(appDir, 'Thor Paper Desk.exe'));
+    const state = (fuse: number) => wire[fuse as keyof typeof wire];
+    expect(state(FuseV1Options.RunAsNode)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
+    // The ones we do not set keep Electron's defaults.
+    expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(FuseState.DISABLE);
   });
 
   it('holds the main, preload and renderer builds and package.json', () => {

@@ -1,15 +1,16 @@
 // The Electron shell: one locked-down window over the Terminal (src/main/terminal). It opens the Terminal on the
-// ledger in the user's data folder, answers the window's IPC, relays the pushes and keeps the window from
-// navigating or opening others. It decides nothing about trading, and it is, with src/preload, the only code that
-// may import electron.
+// ledger in the user's data folder, serves the page from thor://app/ (rendererProtocol.ts) with its content security
+// policy, answers the window's IPC, relays the pushes, denies every permission and keeps the window from navigating
+// or opening others. It decides nothing about trading, and it is, with src/preload, the only code that may import
+// electron.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session, type OpenDialogOptions } from 'electron';
-import { contentSecurityPolicy } from '../../shared/contentSecurity';
+import { app, BrowserWindow, dialog, protocol, session, type OpenDialogOptions } from 'electron';
 import { Terminal } from '../terminal/terminal';
 import { serveCommands, relayPushes } from './ipc';
 import { describeError, openAppLog } from './log';
 import { installMenu } from './menu';
+import { RENDERER_SCHEME, RENDERER_URL, serveRenderer } from './rendererProtocol';
 import { appFrameCheck, createMainWindow } from './window';
 
 // Tests (and a second desk beside the real one) point the app at another data folder. Before anything reads the
@@ -19,10 +20,20 @@ if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
 
 /** The dev server's address under `electron-vite dev`; unset for the built renderer (and never when packaged). */
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const rendererFile = join(__dirname, '../renderer/index.html');
-const isAppFrame = appFrameCheck({ devServerUrl, rendererFile });
+const rendererDir = join(__dirname, '../renderer');
+const isAppFrame = appFrameCheck({ devServerUrl });
+
+// Before ready, as Electron requires. A standard, secure scheme gives the page an origin of its own (thor://app), so
+// 'self' in the policy means the app's files and nothing else on disk, where file:// would grant the whole disk.
+protocol.registerSchemesAsPrivileged([
+  { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 const dataDir = app.getPath('userData');
 const log = openAppLog(join(dataDir, 'logs'));
+// A failure nothing caught is logged (once a minute per message, with a count) instead of Electron's error dialog
+// every few seconds; the Terminal guards its own timers and pushes, so this is the last net, not the plan.
+process.on('uncaughtException', (error) => log.repeat(`uncaught:${String(error)}`, `uncaught: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => log.repeat(`unhandled:${String(reason)}`, `unhandled rejection: ${describeError(reason)}`));
 
 let terminal: Terminal | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -41,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.on('render-process-gone', (_e, details) => log.write(`the window's renderer is gone: ${details.reason}`));
+    contents.on('render-process-gone', (_e, details) => log.repeat('renderer-gone', `the window's renderer is gone: ${details.reason}`));
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
@@ -55,13 +66,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   log.write(`starting Thor Paper Desk ${app.getVersion()} (Electron ${process.versions.electron}), data in ${dataDir}`);
-  if (!devServerUrl) {
-    const policy = contentSecurityPolicy();
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-    });
-  }
+  // Every answer of thor://app carries the policy as a header (index.html has it in a meta tag too).
+  protocol.handle(RENDERER_SCHEME, (request) => serveRenderer(rendererDir, request));
+  // The desk needs no camera, notifications, clipboard reads, devices or anything else a page may ask for: the
+  // checks (asked without a prompt) and the requests (with one) are all denied.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setDevicePermissionHandler(() => false);
 
   terminal = await openTerminal();
   serveCommands(terminal, isAppFrame);
@@ -75,7 +86,7 @@ async function start(): Promise<void> {
   mainWindow = window;
   window.on('closed', () => (mainWindow = undefined));
   relayPushes(terminal, window);
-  await (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile));
+  await window.loadURL(devServerUrl ?? RENDERER_URL);
 }
 
 function fail(error: unknown): void {

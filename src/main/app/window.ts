@@ -1,8 +1,8 @@
 // The app window: locked down (sandbox, context isolation, no node), at the size and place it was last closed if
 // that place is still on a screen, and the check that an IPC message comes from the page the shell loaded.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebFrameMain } from 'electron';
+import { isRendererPage } from './rendererProtocol';
 
 interface WindowState {
   readonly bounds: Rectangle;
@@ -97,18 +97,16 @@ function isOnScreen(bounds: Rectangle): boolean {
   });
 }
 
-/** IPC is answered only for the app's own top frame, at the address the shell loaded. */
-export function appFrameCheck(page: { devServerUrl: string | undefined; rendererFile: string }) {
+/** IPC is answered only for the app's own top frame, at the address the shell loaded (thor://app/index.html). */
+export function appFrameCheck(page: { devServerUrl: string | undefined }) {
   const devOrigin = page.devServerUrl ? new URL(page.devServerUrl).origin : undefined;
   return (frame: WebFrameMain | null): boolean => {
     if (!frame || frame.parent) return false;
-    let url: URL;
+    if (!devOrigin) return isRendererPage(frame.url);
     try {
-      url = new URL(frame.url);
+      return new URL(frame.url).origin === devOrigin;
     } catch {
       return false;
     }
-    if (devOrigin) return url.origin === devOrigin;
-    return url.protocol === 'file:' && fileURLToPath(url) === page.rendererFile;
   };
 }

@@ -1,7 +1,8 @@
 // The browser host: the built renderer and the real Terminal served to a plain browser on 127.0.0.1, so Playwright
 // (and a developer without Electron) drive the same page over the same contract. Commands and pushes travel over
-// one WebSocket that needs the random token of the printed URL. It never imports electron and never listens
-// beyond the loopback address.
+// one WebSocket that needs the random token of the printed URL. Every request (files and the socket's upgrade) must
+// name the host by its loopback address and port in its Host header, so a web page on another name that resolves to
+// 127.0.0.1 (DNS rebinding) reads nothing. It never imports electron and never listens beyond the loopback address.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, mkdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -72,13 +73,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = randomBytes(24).toString('base64url');
   let origins: readonly string[] = [];
   let policy = contentSecurityPolicy();
-  const server = createServer((request, response) => serveFile(rendererDir, policy, request, response));
+  let port = 0; // known once listening; until then no Host is ours
+  const server = createServer((request, response) => {
+    if (!isOwnHost(request.headers.host, port)) return refuseForeignHost(response, policy);
+    serveFile(rendererDir, policy, request, response);
+  });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${HOST}`);
     const origin = request.headers.origin;
     const allowed =
+      isOwnHost(request.headers.host, port) &&
       url.pathname === SOCKET_PATH &&
       sameSecret(url.searchParams.get('token'), token) &&
       (origin === undefined || origins.includes(origin));
@@ -98,7 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     await terminal.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origins = [`http://${HOST}:${port}`, `http://localhost:${port}`];
   policy = contentSecurityPolicy([`ws://${HOST}:${port}`, `ws://localhost:${port}`]);
 
@@ -150,6 +156,22 @@ function parseRequest(text: string): { id: number; command: string; payload: unk
   const { id, command } = value;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof command !== 'string') return null;
   return { id, command, payload: 'payload' in value ? value.payload : undefined };
+}
+
+/**
+ * Whether a request's Host header names this host: exactly 127.0.0.1:PORT or localhost:PORT (any case), the two
+ * addresses the host prints and its page uses. Anything else, a missing header included, is refused.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined || port <= 0) return false;
+  const given = host.toLowerCase();
+  return given === `${HOST}:${port}` || given === `localhost:${port}`;
+}
+
+function refuseForeignHost(response: ServerResponse, policy: string): void {
+  response
+    .writeHead(403, { 'Content-Security-Policy': policy, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' })
+    .end('403 unknown host\n');
 }
 
 function sameSecret(given: string | null, expected: string): boolean {
