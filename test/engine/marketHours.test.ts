@@ -24,7 +24,7 @@ function quote(symbol: string, timeIso: string, bid: string, ask: string) {
   t.desk.applyQuote({ symbol, bid: new Dec(bid), ask: new Dec(ask) });
 }
 
-function place(fields: Record<string, unknown>) {
+function place(fields: { symbol: string; orderType: string } & Record<string, unknown>) {
   const result = t.desk.placeOrder({ side: 'BUY', qty: '1', ...fields });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;

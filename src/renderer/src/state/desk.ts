@@ -27,6 +27,8 @@ export interface DeskState {
   time: number;
   /** Which desk (market and ledger) the window shows; null before the first snapshot. */
   desk: DeskName | null;
+  /** The trading date and the desk's market hours, from main. */
+  market: DeskSnapshot['market'] | null;
   accounts: readonly AccountRow[];
   positions: readonly PositionRow[];
   workingOrders: readonly WorkingOrderView[];
@@ -54,6 +56,7 @@ export const useDesk = create<DeskState>()(() => ({
   connection: { state: 'connecting' },
   time: 0,
   desk: null,
+  market: null,
   accounts: [],
   positions: [],
   workingOrders: [],
@@ -77,6 +80,7 @@ export function applySnapshot(snapshot: DeskSnapshot): void {
       connection: s.connection.state === 'live' ? s.connection : { state: 'live' },
       time: snapshot.time,
       desk: snapshot.desk,
+      market: reuseValue(s.market, snapshot.market),
       accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
       positions: reuseEqual(s.positions, snapshot.positions, positionKey),
       workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
