@@ -4,7 +4,18 @@
 // Decimals are strings everywhere here. It must never import electron or anything from src/main.
 import { z } from 'zod';
 import type { CommandName } from './channels';
-import { LIMIT_FILL_MODES, MARGIN_MODES, ORDER_TYPES, SIDES, TIFS, type AssetType, type DeskName, type LimitFillMode } from './vocabulary';
+import {
+  LIMIT_FILL_MODES,
+  MARGIN_MODES,
+  MARKET_HOURS_MODES,
+  ORDER_TYPES,
+  SIDES,
+  TIFS,
+  type AssetType,
+  type DeskName,
+  type LimitFillMode,
+  type MarketHoursMode,
+} from './vocabulary';
 import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced } from './views';
 
 export type { OrderPreview, PriceFormat, Priced };
@@ -87,6 +98,9 @@ const settingsPatchSchema = z.object({
     .refine((table) => Object.keys(table).length <= MAX_CONTRACTS, `at most ${MAX_CONTRACTS} contracts at once`)
     .optional(),
   confirmOrders: z.boolean().optional(),
+  marketHours: z.enum(MARKET_HOURS_MODES).optional(),
+  /** New York dates with no session (YYYY-MM-DD); the engine checks they exist. */
+  closedDates: z.array(z.string().max(10, { abort: true }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25')).max(400).optional(),
 });
 
 export const COMMANDS = {
@@ -172,6 +186,8 @@ export interface QuoteView {
   priceFormat: PriceFormat;
   /** The tick at the current price, for stepping a price field. */
   tick: string;
+  /** Whether the symbol's market is open now (stocks: the regular session); null for what cannot be traded. */
+  marketOpen: boolean | null;
 }
 
 
@@ -209,6 +225,8 @@ export interface DeskSnapshot {
   seq: number;
   /** Which desk (market and ledger) this is: the practice feed's, or the TOS file's. */
   desk: DeskName;
+  /** The trading date (YYYY-MM-DD, ENGINE.md 8) and the desk's market hours (ENGINE.md 14). */
+  market: { tradingDate: string; hours: MarketHoursMode };
   accounts: (AccountView & { totalReturn: string; totalReturnPercent: string })[];
   positions: (PositionView & Priced)[];
   workingOrders: WorkingOrderView[];
@@ -229,6 +247,8 @@ export interface TerminalSettings {
   commission: Record<AssetType, string>;
   fees: Record<AssetType, string>;
   contracts: Record<string, { multiplier: string; tick: string; initialMargin: string }>;
+  marketHours: MarketHoursMode;
+  closedDates: string[];
   confirmOrders: boolean;
   source: { kind: 'practice' } | { kind: 'file'; path: string };
 }

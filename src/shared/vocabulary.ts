@@ -8,8 +8,22 @@ export type Side = (typeof SIDES)[number];
 export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
-export const TIFS = ['DAY', 'GTC'] as const;
+export const TIFS = ['DAY', 'GTC', 'EXT', 'GTC_EXT'] as const;
 export type Tif = (typeof TIFS)[number];
+
+/** EXT and GTC_EXT also work in the extended sessions (ENGINE.md 14): stock LMT orders only. */
+export function isExtendedTif(tif: Tif): boolean {
+  return tif === 'EXT' || tif === 'GTC_EXT';
+}
+
+/** GTC and GTC_EXT never expire. */
+export function isGoodTillCanceled(tif: Tif): boolean {
+  return tif === 'GTC' || tif === 'GTC_EXT';
+}
+
+/** When orders may fill: `exchange` hours in New York (the live desk), or `always` (practice, scenarios). */
+export const MARKET_HOURS_MODES = ['exchange', 'always'] as const;
+export type MarketHoursMode = (typeof MARKET_HOURS_MODES)[number];
 
 export const ORDER_STATUSES = ['WORKING', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

@@ -36,6 +36,9 @@ test('the practice and live desks keep apart across source switches and a restar
 
     await chooseSource(page, file);
     await expect(desk).toHaveText('Live (TOS)');
+    // The live desk keeps exchange hours (ENGINE.md 14); this spec trades at whatever hour it runs.
+    await expect(page.getByTestId('banner-market')).toBeVisible();
+    expect(await page.evaluate(() => window.thor!.updateSettings({ marketHours: 'always' }))).toMatchObject({ ok: true });
     await expectQuotes(page, { AAPL: '199.99', MSFT: '410.50' });
     await expect(positionRow(page, 'SPY')).toHaveCount(0);
     await expect(banner(page, 'cash')).toHaveText('100,000.00');

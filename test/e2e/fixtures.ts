@@ -125,6 +125,9 @@ export const test = base.extend<ThorTestOptions & ThorFixtures, ThorWorkerOption
       if (sourceFile) {
         const result = await control.current.terminal.handle('setSource', { kind: 'file', path: sourceFile });
         expect(result, `the quote file ${sourceFile}`).toMatchObject({ ok: true });
+        // The live desk keeps exchange hours (ENGINE.md 14): specs trade at any hour of the day they run.
+        const hours = await control.current.terminal.handle('updateSettings', { marketHours: 'always' });
+        expect(hours).toMatchObject({ ok: true });
       }
       await use(control);
     } finally {
@@ -176,6 +179,8 @@ export const test = base.extend<ThorTestOptions & ThorFixtures, ThorWorkerOption
       if (sourceFile) {
         const result = await control.window.evaluate((path) => window.thor!.setSource({ kind: 'file', path }), sourceFile);
         expect(result, `the quote file ${sourceFile}`).toMatchObject({ ok: true });
+        const hours = await control.window.evaluate(() => window.thor!.updateSettings({ marketHours: 'always' }));
+        expect(hours).toMatchObject({ ok: true });
       }
       await use(control);
     } finally {

@@ -34,7 +34,8 @@ import { executionPrice, markPrice, mergeQuote, quoteSeen, triggerPrice, type Qu
 import type { Settings } from './settings';
 import type { EngineState } from './state';
 import type { EngineView } from './view';
-import { dayOrderExpiry, nextRollAfter } from './tradingDay';
+import { marketClosedText, marketOpenFor, sessionAt, sessionKind } from './marketHours';
+import { nextRollAfter, orderExpiry } from './tradingDay';
 
 export type EngineErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'NOT_WORKING' | 'EDIT_REJECTED';
 export interface EngineError {
@@ -65,7 +66,7 @@ export function placeOrder(state: EngineState, input: PlaceOrderInput, now: numb
     const existing = state.history.orderByClientId(account.value.id, clientOrderId.value);
     if (existing) return { ok: true, value: state.workingOrder(existing.id) ?? existing, change: NO_CHANGE };
   }
-  const spec = checkOrderSpec(input, state.settings);
+  const spec = checkOrderSpec(input, state.settings, now);
   if (!spec.ok) return invalid(spec.message);
   const tags = checkTags(input.tags);
   if (!tags.ok) return invalid(tags.message);
@@ -101,7 +102,7 @@ function openOrder(
     avgFillPrice: null,
     rejectReason: null,
     statusReason: null,
-    expiresAt: spec.tif === 'DAY' ? dayOrderExpiry(instrument.assetType, now) : null,
+    expiresAt: orderExpiry(instrument.assetType, spec.tif, now, draft.settings),
     createdAt: now,
     updatedAt: now,
     tags,
@@ -117,7 +118,7 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   const found = findWorking(state, orderId, 'edited');
   if (!found.ok) return found;
   const order = found.value;
-  const spec = checkOrderSpec(editedFields(order, edit), state.settings);
+  const spec = checkOrderSpec(editedFields(order, edit), state.settings, now);
   if (!spec.ok) return invalid(spec.message);
   const draft = new Draft(state);
   const account = draft.account(order.accountId)!;
@@ -133,7 +134,8 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
     {
       ...after,
       triggered: false,
-      expiresAt: tif === 'GTC' ? null : order.tif === 'DAY' ? order.expiresAt : dayOrderExpiry(order.assetType, now),
+      // Keeping its TIF keeps its expiry; a new DAY or EXT gets the expiry of the edit's moment.
+      expiresAt: tif === order.tif ? order.expiresAt : orderExpiry(order.assetType, tif, now, draft.settings),
     },
     { before: terms(order), after: terms(after) },
   );
@@ -190,6 +192,7 @@ export function closePosition(
       tif: 'DAY',
     },
     state.settings,
+    now,
   );
   if (!spec.ok) return invalid(spec.message);
   const order = openOrder(draft, account.value, spec.value, null, now, []);
@@ -204,9 +207,12 @@ export function cancelAllOrders(state: EngineState, accountId: string, now: numb
   return { ok: true, value: canceled, change: draft.toChange() };
 }
 
-/** Why a working order has not filled yet, in the fill model's words. */
-export function whyNotFilled(view: EngineView, order: Order): string | null {
+/** Why a working order has not filled yet, in the fill model's words; at `now`, its market may be closed. */
+export function whyNotFilled(view: EngineView, order: Order, now?: number): string | null {
   if (order.status !== 'WORKING') return null;
+  if (now !== undefined && !marketOpenFor(order.assetType, order.tif, now, view.settings)) {
+    return marketClosedText(sessionKind(order.assetType, order.tif), now, view.settings.closedDates);
+  }
   const instrument = resolveInstrument(order.symbol, view.settings);
   if (!instrument.ok) return instrument.message;
   const evaluation = evaluateOrder(order, view.quote(order.symbol), {
@@ -272,6 +278,8 @@ function businessRejection(view: EngineView, account: Account, spec: OrderSpec, 
 }
 
 function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: boolean): Order {
+  // ENGINE.md 14: outside its market's hours an order rests untouched (MKT too), neither triggering nor filling.
+  if (!marketOpenFor(order.assetType, order.tif, time, draft.settings)) return order;
   const instrument = resolveInstrument(order.symbol, draft.settings);
   // A contract removed from the table after the order was placed: it rests until the contract is back.
   if (!instrument.ok) return order;
@@ -366,7 +374,8 @@ function terms(order: Pick<Order, 'qty' | 'type' | 'limit' | 'stop' | 'tif'>) {
 /** A quote replaces the fields it carries, then re-evaluates the working orders of its symbol, oldest first. */
 export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
   const draft = new Draft(state);
-  const quote = mergeQuote(state.quote(update.symbol), update);
+  const previous = state.quote(update.symbol);
+  const quote = mergeQuote(previous, update);
   draft.putQuote(quote);
   // Excursions of the symbol's open trades at the merged quote, before the fills it causes (JOURNAL.md 2). A symbol
   // without open trades pays one map lookup.
@@ -382,7 +391,7 @@ export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
     }
   }
   for (const order of [...state.workingOrdersOfSymbol(update.symbol)]) {
-    evaluateAndApply(draft, order, update.time, false);
+    evaluateAndApply(draft, order, update.time, firstLookSinceOpen(state, order, previous?.time, update.time));
   }
   // The equity history during the day: at most once a minute per account while its net liq or P/L Day moves.
   if (traded) {
@@ -398,6 +407,18 @@ export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
   return draft.toChange();
 }
 
+/**
+ * ENGINE.md 14: an order that rested while its market was closed meets the first quote of the session as arriving
+ * (a limit marketable at the open fills at the market, as in an opening cross). That is when the session began
+ * after both the order's last change and the symbol's previous quote. Always false with `always` hours.
+ */
+function firstLookSinceOpen(state: EngineState, order: Order, previousQuoteAt: number | undefined, time: number): boolean {
+  const { settings } = state;
+  if (settings.marketHours === 'always') return false;
+  const session = sessionAt(sessionKind(order.assetType, order.tif), time, settings.closedDates);
+  return session.open && session.start > Math.max(order.updatedAt, previousQuoteAt ?? Number.NEGATIVE_INFINITY);
+}
+
 /** Expiries and rolls due at or before `now`, in time order (an expiry before a roll of the same moment). */
 export function advanceClock(state: EngineState, now: number): Change {
   const expiries = state.dueExpiries(now);
@@ -409,13 +430,13 @@ export function advanceClock(state: EngineState, now: number): Change {
   for (;;) {
     const expiry = pending[i];
     if (expiry && expiry.expiresAt! <= nextRoll) {
-      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, 'DAY order expired');
+      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, `${expiry.tif} order expired`);
       i += 1;
     } else if (nextRoll <= now) {
       rollDay(draft, nextRoll);
       nextRoll = nextRollAfter(nextRoll);
     } else if (expiry) {
-      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, 'DAY order expired');
+      endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, `${expiry.tif} order expired`);
       i += 1;
     } else break;
   }

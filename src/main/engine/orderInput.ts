@@ -3,8 +3,9 @@
 import { Dec, parseDecimal } from './decimal';
 import { resolveInstrument, isOnTick, priceText, TREASURY_ROOTS, tickSize, type Instrument } from './instruments';
 import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
-import { needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
+import { isExtendedTif, needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
 import type { Settings } from './settings';
+import { tradingDate } from './tradingDay';
 
 const MAX_QTY = new Dec(1_000_000);
 /** No instrument trades at a billion; a price beyond is a typing slip, refused before it reaches buying power. */
@@ -104,8 +105,14 @@ function tickText(instrument: Instrument, price: Dec, settings: Settings): strin
   return tick.toFixed();
 }
 
-/** Validates the fields of a new order, or of an order as an edit would leave it. */
-export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<OrderSpec> {
+/** An option's expiration date (YYYY-MM-DD) from its symbol's YYMMDD. */
+function optionExpiration(symbol: string): string | null {
+  const found = /(\d{2})(\d{2})(\d{2})[CP][\d.]+$/.exec(symbol);
+  return found ? `20${found[1]}-${found[2]}-${found[3]}` : null;
+}
+
+/** Validates the fields of a new order, or of an order as an edit would leave it, at the moment `now`. */
+export function checkOrderSpec(input: SpecFields, settings: Settings, now: number): Checked<OrderSpec> {
   if (typeof input.symbol !== 'string') {
     return fail(input.symbol === undefined ? 'symbol is required' : `symbol must be text (got ${shown(input.symbol)})`);
   }
@@ -113,6 +120,11 @@ export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<O
   if (input.symbol.length > 40) return fail(`symbol ${shown(input.symbol)} is too long (at most 40 characters)`);
   const instrument = resolveInstrument(input.symbol, settings);
   if (!instrument.ok) return fail(instrument.message);
+  if (instrument.instrument.assetType === 'OPT') {
+    // In both market-hours modes: the trading date (after the 17:00 roll, the next weekday) is past the expiration.
+    const expiration = optionExpiration(instrument.instrument.symbol);
+    if (expiration !== null && expiration < tradingDate(now)) return fail(`option ${instrument.instrument.symbol} expired on ${expiration}`);
+  }
   const side = oneOf(input.side, SIDES, 'side');
   if (!side.ok) return side;
   const qty = checkQty(input.qty);
@@ -121,6 +133,9 @@ export function checkOrderSpec(input: SpecFields, settings: Settings): Checked<O
   if (!type.ok) return type;
   const tif = input.tif === undefined || input.tif === null ? ({ ok: true, value: 'DAY' } as const) : oneOf(input.tif, TIFS, 'tif');
   if (!tif.ok) return tif;
+  if (isExtendedTif(tif.value) && (instrument.instrument.assetType !== 'EQ' || type.value !== 'LMT')) {
+    return fail(`${tif.value} is for stock LMT orders only (got ${type.value} on ${instrument.instrument.symbol})`);
+  }
   let limit: Dec | null = null;
   let stop: Dec | null = null;
   if (needsLimit(type.value)) {

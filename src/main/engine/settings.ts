@@ -2,9 +2,9 @@
 // Stored as decimal strings; the engine reads them as Decimals. Every value is editable in Settings.
 import { Dec } from './decimal';
 
-import { ASSET_TYPES, type AssetType, type LimitFillMode } from '../../shared/vocabulary';
+import { ASSET_TYPES, type AssetType, type LimitFillMode, type MarketHoursMode } from '../../shared/vocabulary';
 
-export { ASSET_TYPES, type AssetType, type LimitFillMode };
+export { ASSET_TYPES, type AssetType, type LimitFillMode, type MarketHoursMode };
 
 export interface Contract {
   readonly multiplier: Dec;
@@ -20,6 +20,10 @@ export interface Settings {
   readonly commission: PerAssetType;
   readonly fees: PerAssetType;
   readonly contracts: Readonly<Record<string, Contract>>;
+  /** ENGINE.md 14: `exchange` hours or `always` open; each desk has its own default. */
+  readonly marketHours: MarketHoursMode;
+  /** New York dates (YYYY-MM-DD, sorted) with no session under `exchange` hours. */
+  readonly closedDates: readonly string[];
 }
 
 const DEFAULT_CONTRACTS: Record<string, [string, string, string]> = {
@@ -42,7 +46,8 @@ const DEFAULT_CONTRACTS: Record<string, [string, string, string]> = {
   '6E': ['125000', '0.00005', '3000'],
 };
 
-export function defaultSettings(): Settings {
+/** The defaults; `marketHours` is the desk's own (exchange on the live desk, always on practice and scenarios). */
+export function defaultSettings(marketHours: MarketHoursMode = 'always'): Settings {
   const contracts: Record<string, Contract> = {};
   for (const [root, [multiplier, tick, initialMargin]] of Object.entries(DEFAULT_CONTRACTS)) {
     contracts[root] = { multiplier: new Dec(multiplier), tick: new Dec(tick), initialMargin: new Dec(initialMargin) };
@@ -53,6 +58,8 @@ export function defaultSettings(): Settings {
     commission: { EQ: new Dec(0), OPT: new Dec('0.65'), FUT: new Dec('2.25') },
     fees: { EQ: new Dec(0), OPT: new Dec(0), FUT: new Dec(0) },
     contracts,
+    marketHours,
+    closedDates: [],
   };
 }
 
@@ -63,6 +70,9 @@ export interface SettingsData {
   commission: Record<AssetType, string>;
   fees: Record<AssetType, string>;
   contracts: Record<string, { multiplier: string; tick: string; initialMargin: string }>;
+  /** Absent in settings stored before market hours: the desk's default applies. */
+  marketHours?: MarketHoursMode;
+  closedDates?: string[];
 }
 
 export function settingsToData(settings: Settings): SettingsData {
@@ -79,10 +89,12 @@ export function settingsToData(settings: Settings): SettingsData {
         { multiplier: c.multiplier.toFixed(), tick: c.tick.toFixed(), initialMargin: c.initialMargin.toFixed() },
       ]),
     ),
+    marketHours: settings.marketHours,
+    closedDates: [...settings.closedDates],
   };
 }
 
-export function settingsFromData(data: SettingsData): Settings {
+export function settingsFromData(data: SettingsData, defaultMarketHours: MarketHoursMode = 'always'): Settings {
   const perType = (values: Record<AssetType, string>) =>
     Object.fromEntries(ASSET_TYPES.map((t) => [t, new Dec(values[t])])) as PerAssetType;
   return {
@@ -96,5 +108,7 @@ export function settingsFromData(data: SettingsData): Settings {
         { multiplier: new Dec(c.multiplier), tick: new Dec(c.tick), initialMargin: new Dec(c.initialMargin) },
       ]),
     ),
+    marketHours: data.marketHours ?? defaultMarketHours,
+    closedDates: data.closedDates ?? [],
   };
 }

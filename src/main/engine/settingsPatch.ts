@@ -1,6 +1,7 @@
 // Validates a change to the settings (from Settings in the app or a scenario's settings event) and returns the
 // settings it leads to. A bad value is an input error naming the field; nothing changes then.
-import { LIMIT_FILL_MODES, oneOfWords } from '../../shared/vocabulary';
+import { DateTime } from 'luxon';
+import { LIMIT_FILL_MODES, MARKET_HOURS_MODES, oneOfWords } from '../../shared/vocabulary';
 import { Dec, parseDecimal } from './decimal';
 import { shown, type Checked } from './orderInput';
 import { ASSET_TYPES, type AssetType, type Contract, type PerAssetType, type Settings } from './settings';
@@ -11,6 +12,8 @@ export interface SettingsPatch {
   readonly commission?: unknown;
   readonly fees?: unknown;
   readonly contracts?: unknown;
+  readonly marketHours?: unknown;
+  readonly closedDates?: unknown;
 }
 
 const ROOT = /^[A-Z0-9]{1,4}$/;
@@ -97,6 +100,21 @@ function contracts(current: Settings['contracts'], value: unknown): Checked<Sett
   return { ok: true, value: next };
 }
 
+const MAX_CLOSED_DATES = 400;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** New York dates as YYYY-MM-DD that exist on the calendar; kept sorted and without repeats. */
+function closedDates(value: unknown): Checked<readonly string[]> {
+  if (!Array.isArray(value) || value.length > MAX_CLOSED_DATES) {
+    return fail(`closedDates must be a list of at most ${MAX_CLOSED_DATES} dates like "2026-12-25"`);
+  }
+  for (const date of value) {
+    const valid = typeof date === 'string' && ISO_DATE.test(date) && DateTime.fromISO(date).isValid;
+    if (!valid) return fail(`closedDates: ${shown(date)} is not a date like "2026-12-25"`);
+  }
+  return { ok: true, value: [...new Set(value as string[])].sort() };
+}
+
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Checked<Settings> {
   let next: Settings = current;
   if (patch.slippageTicks !== undefined) {
@@ -123,6 +141,16 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Che
     const table = contracts(next.contracts, patch.contracts);
     if (!table.ok) return table;
     next = { ...next, contracts: table.value };
+  }
+  if (patch.marketHours !== undefined) {
+    const marketHours = typeof patch.marketHours === 'string' ? oneOfWords(MARKET_HOURS_MODES, patch.marketHours) : undefined;
+    if (!marketHours) return fail(`marketHours must be "exchange" or "always" (got ${shown(patch.marketHours)})`);
+    next = { ...next, marketHours };
+  }
+  if (patch.closedDates !== undefined) {
+    const dates = closedDates(patch.closedDates);
+    if (!dates.ok) return dates;
+    next = { ...next, closedDates: dates.value };
   }
   return { ok: true, value: next };
 }

@@ -1,11 +1,14 @@
 // The trading day's moments in New York time (ENGINE.md section 8): the 17:00 roll and the DAY-order expiries.
 // Weekdays only: the Friday 17:00 roll opens Monday's day, as TOS and the CME count it (docs/engine.md).
 import { DateTime } from 'luxon';
-import type { AssetType } from './settings';
+import { isGoodTillCanceled, type Tif } from '../../shared/vocabulary';
+import { sessionAt, sessionKind } from './marketHours';
+import type { AssetType, Settings } from './settings';
 
 const NEW_YORK = 'America/New_York';
 const ROLL_HOUR = 17;
 const EQUITY_CLOSE_HOUR = 16;
+const EXTENDED_CLOSE_HOUR = 20;
 
 // The answer stays the same from one asking moment until the moment it names: remember the last one per hour,
 // so the tick path does not do time-zone arithmetic on every call.
@@ -49,4 +52,20 @@ export function rollAtOrBefore(ms: number): number {
 /** When a DAY order placed at `placedAt` expires: stocks and options at the 16:00 close, futures at the roll. */
 export function dayOrderExpiry(assetType: AssetType, placedAt: number): number {
   return assetType === 'FUT' ? nextRollAfter(placedAt) : nextWeekdayAt(placedAt, EQUITY_CLOSE_HOUR);
+}
+
+/**
+ * When a DAY or EXT order placed at `placedAt` expires. `exchange` hours: at the end of the first session of its
+ * market that ends after it was placed (closed dates skipped, so one placed after the close works the next
+ * session). `always`: stocks and options at 16:00 (EXT at 20:00), futures at the roll, weekdays.
+ */
+export function orderExpiry(assetType: AssetType, tif: Tif, placedAt: number, settings: Settings): number | null {
+  if (isGoodTillCanceled(tif)) return null;
+  if (settings.marketHours === 'exchange') return sessionAt(sessionKind(assetType, tif), placedAt, settings.closedDates).end;
+  return tif === 'EXT' ? nextWeekdayAt(placedAt, EXTENDED_CLOSE_HOUR) : dayOrderExpiry(assetType, placedAt);
+}
+
+/** The trading date of ENGINE.md 8 (YYYY-MM-DD, New York): the day the next 17:00 roll closes. */
+export function tradingDate(ms: number): string {
+  return DateTime.fromMillis(nextRollAfter(ms), { zone: NEW_YORK }).toISODate() ?? '';
 }

@@ -9,7 +9,14 @@ import type { Trade } from '../engine/journal';
 import type { DaySnapshot, EquitySample, Fill, Order } from '../engine/model';
 import type { Quote } from '../engine/quotes';
 import { Dec } from '../engine/decimal';
-import { defaultSettings, settingsFromData, settingsToData, type Settings, type SettingsData } from '../engine/settings';
+import {
+  defaultSettings,
+  settingsFromData,
+  settingsToData,
+  type MarketHoursMode,
+  type Settings,
+  type SettingsData,
+} from '../engine/settings';
 import { EngineState } from '../engine/state';
 import { rollAtOrBefore } from '../engine/tradingDay';
 import { guardWrite, notOurLedger, openFault } from './faults';
@@ -43,6 +50,8 @@ export interface LedgerOptions {
   readonly path: string;
   /** better-sqlite3's compiled addon to load (Electron needs its own ABI build). */
   readonly nativeBinding?: string;
+  /** The desk's market hours until its settings say otherwise (ENGINE.md 14): `always` unless told. */
+  readonly marketHours?: MarketHoursMode;
 }
 
 export interface HistoryFilter {
@@ -78,6 +87,7 @@ export class Ledger {
     readonly db: Kysely<LedgerDatabase>,
     /** The file, as faults and notices name it. */
     readonly path: string,
+    private readonly marketHours: MarketHoursMode,
   ) {
     this.sql = new SqlRunner(sqlite, db);
   }
@@ -100,7 +110,7 @@ export class Ledger {
       sqlite.pragma('busy_timeout = 5000');
       const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
       await migrate(sqlite, db);
-      return new Ledger(sqlite, db, options.path);
+      return new Ledger(sqlite, db, options.path, options.marketHours ?? 'always');
     } catch (error) {
       sqlite.close();
       throw openFault(error, options.path) ?? error;
@@ -111,7 +121,7 @@ export class Ledger {
   loadState(now: number): EngineState {
     const { db, sql } = this;
     const settingsRow = sql.first(db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY));
-    const settings = settingsRow ? this.readSettings(settingsRow.value, now) : defaultSettings();
+    const settings = settingsRow ? this.readSettings(settingsRow.value, now) : defaultSettings(this.marketHours);
     const rollRow = sql.first(db.selectFrom('ledger_meta').select('value').where('key', '=', LAST_ROLL_KEY));
     let lastRollAt: number;
     if (rollRow) lastRollAt = ms(rollRow.value);
@@ -147,7 +157,7 @@ export class Ledger {
    */
   private readSettings(text: string, now: number): Settings {
     try {
-      return settingsFromData(checkedSettingsData(JSON.parse(text)));
+      return settingsFromData(checkedSettingsData(JSON.parse(text)), this.marketHours);
     } catch (error) {
       const aside = `${SETTINGS_KEY}.broken-${iso(now)}`;
       try {
@@ -159,7 +169,7 @@ export class Ledger {
         `The settings stored in ${this.path} could not be read (${error instanceof Error ? error.message : String(error)}): ` +
           `the default settings are used; the unreadable text is kept in the ledger as "${aside}".`,
       );
-      return defaultSettings();
+      return defaultSettings(this.marketHours);
     }
   }
 
@@ -376,6 +386,13 @@ function checkedSettingsData(raw: unknown): SettingsData {
     throw new Error('not the shape of the settings');
   }
   if (data.limitFill !== 'touch' && data.limitFill !== 'cross') throw new Error('not the shape of the settings');
+  // Both are absent in settings stored before market hours (the desk's default applies), never malformed.
+  if (data.marketHours !== undefined && data.marketHours !== 'exchange' && data.marketHours !== 'always') {
+    throw new Error('not the shape of the settings');
+  }
+  if (data.closedDates !== undefined && (!Array.isArray(data.closedDates) || !data.closedDates.every((d) => typeof d === 'string'))) {
+    throw new Error('not the shape of the settings');
+  }
   return data as SettingsData;
 }
 

@@ -8,12 +8,21 @@ import type { PaperDesk } from '../desk/desk';
 import { accountView, orderView, positionView } from '../desk/views';
 import { Dec, plain } from '../engine/decimal';
 import { whyNotFilled } from '../engine/engine';
+import { resolveInstrument } from '../engine/instruments';
+import { marketOpenFor } from '../engine/marketHours';
 import { markPrice, type Quote } from '../engine/quotes';
+import { tradingDate } from '../engine/tradingDay';
 import { priceFormatOf } from './priceFormat';
 
 const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
 
-function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined): QuoteView {
+/** Whether the symbol's market is open at `now` (stocks: the regular session); null when it cannot be traded. */
+function marketOpen(desk: PaperDesk, symbol: string, now: number): boolean | null {
+  const instrument = resolveInstrument(symbol, desk.settings);
+  return instrument.ok ? marketOpenFor(instrument.instrument.assetType, 'DAY', now, desk.settings) : null;
+}
+
+function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined, now: number): QuoteView {
   const price = quote.last ?? markPrice(quote)?.price ?? null;
   return {
     symbol: quote.symbol,
@@ -31,6 +40,7 @@ function quoteView(desk: PaperDesk, quote: Quote, changedAt: number | undefined)
     low: text(quote.low),
     changedAt: changedAt ?? quote.time,
     ...priceFormatOf(quote.symbol, price, desk.settings),
+    marketOpen: marketOpen(desk, quote.symbol, now),
   };
 }
 
@@ -82,7 +92,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   }
   positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
   const workingOrders: WorkingOrderView[] = [...state.allWorkingOrders()].map((order) => {
-    return { ...orderView(order), why: whyNotFilled(state, order), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
+    return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
   });
   const symbols = new Set(inputs.watchlist);
   for (const p of positions) symbols.add(p.symbol);
@@ -90,12 +100,13 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
   const quotes: QuoteView[] = [];
   for (const symbol of symbols) {
     const quote = state.quote(symbol);
-    if (quote) quotes.push(quoteView(desk, quote, inputs.changedAt(symbol)));
+    if (quote) quotes.push(quoteView(desk, quote, inputs.changedAt(symbol), inputs.now));
   }
   return {
     time: inputs.now,
     seq: inputs.seq,
     desk: inputs.deskName,
+    market: { tradingDate: tradingDate(inputs.now), hours: state.settings.marketHours },
     accounts,
     positions,
     workingOrders,

@@ -110,19 +110,21 @@ export class Terminal {
   }
 
   static async open(options: TerminalOptions): Promise<Terminal> {
-    const openDesk = async (path: string) => {
+    // ENGINE.md 14: the live desk keeps exchange hours, the practice desk is open at any hour (until Settings say).
+    const openDesk = async (path: string, marketHours: 'exchange' | 'always') => {
       const desk = await PaperDesk.open({
         path,
+        marketHours,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       });
       if ([...desk.state.accounts()].length === 0) desk.createAccount({ id: 'main' });
       return desk;
     };
-    const live = await openDesk(options.ledgerPath);
+    const live = await openDesk(options.ledgerPath, 'exchange');
     let practice: PaperDesk;
     try {
-      practice = await openDesk(options.practiceLedgerPath ?? join(dirname(options.ledgerPath), 'practice.db'));
+      practice = await openDesk(options.practiceLedgerPath ?? join(dirname(options.ledgerPath), 'practice.db'), 'always');
     } catch (error) {
       live.close();
       throw error;

@@ -11,7 +11,14 @@ const CONFIRM_ORDERS = 'confirmOrders';
 
 /** The settings screen's values: the desk's engine settings and preferences, and the chosen source. */
 export function terminalSettings(desk: PaperDesk, source: SourcePreference): TerminalSettings {
-  return { ...settingsToData(desk.settings), confirmOrders: desk.preference(CONFIRM_ORDERS) !== false, source };
+  const { settings } = desk;
+  return {
+    ...settingsToData(settings),
+    marketHours: settings.marketHours,
+    closedDates: [...settings.closedDates],
+    confirmOrders: desk.preference(CONFIRM_ORDERS) !== false,
+    source,
+  };
 }
 
 export function settingsHandlers(services: TerminalServices) {

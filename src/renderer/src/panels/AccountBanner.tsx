@@ -6,6 +6,7 @@ import type { DeskSnapshot } from '../../../shared/contract';
 import { useShallow } from 'zustand/react/shallow';
 import { Money, PnL } from '../components/figures';
 import { selectAccount, selectedAccount, selectedAccountId, useDesk, type AccountRow } from '../state/desk';
+import { useTicket } from '../state/ticket';
 import { run, thor } from '../state/thor';
 import { DESK_LABELS } from '../../../shared/vocabulary';
 import { SourceStatus } from './SourceStatus';
@@ -68,6 +69,29 @@ function DeskBadge() {
   return (
     <span className={`badge desk-badge desk-${desk}`} data-testid="banner-desk" data-desk={desk} title="The market and ledger shown: choose the data source in Settings">
       {DESK_LABELS[desk]}
+    </span>
+  );
+}
+
+/**
+ * The trading date, and whether the ticket's symbol's market is open (main decides both, ENGINE.md 14). One short
+ * badge, so the banner stays one line.
+ */
+function MarketBadge() {
+  const market = useDesk((s) => s.market);
+  const symbol = useTicket((s) => s.symbol);
+  const open = useDesk((s) => s.quoteBySymbol[symbol]?.marketOpen ?? null);
+  if (market === null) return null;
+  const state = open === null ? '' : open ? ' open' : ' closed';
+  return (
+    <span
+      className={`badge ${open === false ? 'badge-warn' : 'badge-dim'}`}
+      data-testid="banner-market"
+      data-open={open === null ? '' : String(open)}
+      title={market.hours === 'always' ? 'Orders fill at any hour (Settings: market hours always)' : 'Exchange hours, New York time'}
+    >
+      {market.tradingDate}
+      {state && ` · ${symbol}${state}`}
     </span>
   );
 }
@@ -147,6 +171,7 @@ export function AccountBanner({ onOpenSettings }: { onOpenSettings: () => void }
     <header className="banner">
       <div className="brand narrow-hide" title="Thor Paper Desk">Thor</div>
       <DeskBadge />
+      <MarketBadge />
       <AccountSwitcher />
       <OkToTrade />
       <LedgerAlert />

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { CommandRequest, OrderPreview, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
 import { typedPrice } from '../../../shared/thirtySeconds';
-import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS } from '../../../shared/vocabulary';
+import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS, TIFS } from '../../../shared/vocabulary';
 import { Money, Price, Qty } from '../components/figures';
 import { ConfirmDialog } from '../components/Modal';
 import { PriceInput } from '../components/PriceInput';
@@ -266,9 +266,12 @@ export function OrderTicket() {
           </label>
           <label className="field">
             <span>TIF</span>
-            <select data-testid="ticket-tif" value={fields.tif} onChange={(event) => editTicket({ tif: event.target.value === 'GTC' ? 'GTC' : 'DAY' })}>
-              <option value="DAY">DAY</option>
-              <option value="GTC">GTC</option>
+            <select data-testid="ticket-tif" value={fields.tif} onChange={(event) => editTicket({ tif: oneOfWords(TIFS, event.target.value) ?? fields.tif })}>
+              {TIFS.map((tif) => (
+                <option key={tif} value={tif}>
+                  {tif}
+                </option>
+              ))}
             </select>
           </label>
         </div>

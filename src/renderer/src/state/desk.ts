@@ -30,6 +30,8 @@ export interface DeskState {
   seq: number;
   /** Which desk (market and ledger) the window shows; null before the first snapshot. */
   desk: DeskName | null;
+  /** The trading date and the desk's market hours, from main. */
+  market: DeskSnapshot['market'] | null;
   accounts: readonly AccountRow[];
   positions: readonly PositionRow[];
   workingOrders: readonly WorkingOrderView[];
@@ -58,6 +60,7 @@ export const useDesk = create<DeskState>()(() => ({
   time: 0,
   seq: -1,
   desk: null,
+  market: null,
   accounts: [],
   positions: [],
   workingOrders: [],
@@ -114,6 +117,7 @@ function rowsOf(s: DeskState, snapshot: DeskSnapshot) {
     time: snapshot.time,
     seq: snapshot.seq,
     desk: snapshot.desk,
+    market: reuseValue(s.market, snapshot.market),
     accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
     positions: reuseEqual(s.positions, snapshot.positions, positionKey),
     workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),
