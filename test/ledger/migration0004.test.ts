@@ -106,4 +106,23 @@ describe('migration 0004: trades for the fills made before the journal', () => {
     expect(live[0]).toMatchObject({ tags: ['Setup A'], note: 'kept' });
     expect(verifyLedger(desk.ledger).differences).toEqual([]);
   });
+
+  it('a ledger that ran 0003 over old fills: rebuilt with the ids verify counts, the stored trades keep tags and notes', async () => {
+    t = await openTestDesk();
+    trade(t.desk, t.clock);
+    expect(t.desk.editTrade(3, { addTags: ['Kept'], note: 'mine' }).ok).toBe(true);
+    const live = t.desk.trades().map(tradeView);
+    t.desk.close();
+    // As 0003 left such a ledger: no trades for the fills before it (trades 1 and 2 here), the later ones numbered from 1.
+    const sqlite = new Database(t.path);
+    sqlite.exec(`
+      DELETE FROM trades WHERE id IN (1, 2); UPDATE trades SET id = id - 2;
+      DELETE FROM kysely_migration WHERE name = '0004_trades_from_old_fills';`);
+    sqlite.close();
+    const desk = await t.reopen();
+    expect(verifyLedger(desk.ledger).differences).toEqual([]);
+    const rebuilt = desk.trades().map(tradeView);
+    expect(rebuilt.map(money)).toEqual(live.map(money));
+    expect(rebuilt[2]).toMatchObject({ id: 3, symbol: 'MSFT', tags: ['Kept'], note: 'mine', mae: live[2]!.mae, mfe: live[2]!.mfe });
+  });
 });
