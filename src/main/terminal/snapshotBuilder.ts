@@ -9,6 +9,7 @@ import { accountView, orderView, positionView } from '../desk/views';
 import { Dec, plain } from '../engine/decimal';
 import { whyNotFilled } from '../engine/engine';
 import { markPrice, type Quote } from '../engine/quotes';
+import { journalTradeRow } from './handlers/journal';
 import { priceFormatOf } from './priceFormat';
 
 const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
@@ -44,6 +45,8 @@ export interface SnapshotInputs {
   readonly orders: readonly (OrderView & Priced)[];
   readonly fills: readonly (FillView & Priced)[];
   readonly now: number;
+  /** Goes up with every change to the journal's trades (the window asks for its page again). */
+  readonly journalVersion: number;
 }
 
 export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
@@ -84,5 +87,9 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
     fills: [...inputs.fills],
     quotes,
     source: inputs.source,
+    journal: {
+      version: inputs.journalVersion,
+      openTrades: [...state.allOpenTrades()].map((trade) => journalTradeRow(desk, trade)).sort((a, b) => a.id - b.id),
+    },
   };
 }

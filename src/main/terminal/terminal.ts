@@ -66,6 +66,8 @@ export class Terminal {
   private closed = false;
   private readonly handlers: Handlers;
   private active: DeskName = 'practice';
+  /** Counts the changes to the journal's trades (fills, resets, edits, a desk switch) for the window. */
+  private journalVersion = 0;
   private unsubscribeDesk: () => void;
 
   private constructor(
@@ -165,6 +167,7 @@ export class Terminal {
       orders: [...this.dayOrders.values()],
       fills: this.dayFills,
       now: (this.options.clock ?? { now: Date.now }).now(),
+      journalVersion: this.journalVersion,
     });
   }
 
@@ -242,6 +245,7 @@ export class Terminal {
     this.unsubscribeDesk();
     this.active = name;
     this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
+    this.journalVersion += 1;
     // Rolls and expiries that fell due while the desk was not shown.
     this.desk.catchUp();
     this.loadDay();
@@ -265,6 +269,7 @@ export class Terminal {
   private onChange(change: Change) {
     // A new day starts the lists over; new settings (a contract's tick) change how their prices show.
     if (change.lastRollAt !== undefined || change.settings) this.loadDay();
+    if (change.trades.length > 0) this.journalVersion += 1;
     for (const order of change.orders) {
       const view = this.pricedOrder(order);
       this.dayOrders.set(order.id, view);
