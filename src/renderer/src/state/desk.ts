@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type {
   DeskSnapshot,
+  JournalTradeRow,
   PriceFormat,
   QuoteView,
   SourceStatusView,
@@ -35,6 +36,10 @@ export interface DeskState {
   quotes: readonly QuoteView[];
   quoteBySymbol: Readonly<Record<string, QuoteView>>;
   source: SourceStatusView | null;
+  /** Moves whenever main's journal changed: the journal screen asks again. */
+  journalVersion: number;
+  /** The open trades as main measured them at the last push (live excursions). */
+  openTrades: readonly JournalTradeRow[];
   settings: TerminalSettings | null;
   /** The account the trader picked, as saved; selectedAccountId() falls back when it no longer exists. */
   selectedAccount: string | null;
@@ -62,6 +67,8 @@ export const useDesk = create<DeskState>()(() => ({
   quotes: [],
   quoteBySymbol: {},
   source: null,
+  journalVersion: 0,
+  openTrades: [],
   settings: null,
   selectedAccount: savedAccount(),
 }));
@@ -85,6 +92,8 @@ export function applySnapshot(snapshot: DeskSnapshot): void {
       quotes,
       quoteBySymbol: quotes === s.quotes ? s.quoteBySymbol : Object.fromEntries(quotes.map((q) => [q.symbol, q])),
       source: reuseValue(s.source, snapshot.source),
+      journalVersion: snapshot.journal.version,
+      openTrades: reuseEqual(s.openTrades, snapshot.journal.openTrades, (t) => t.id),
     };
   });
 }
