@@ -138,9 +138,11 @@ function ratio(value: string | null): string {
 
 function Card({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {
   return (
-    <div className="stat-card" data-testid={testId}>
+    <div className="stat-card">
       <div className="muted small">{label}</div>
-      <div className="stat-value">{children}</div>
+      <div className="stat-value" data-testid={testId}>
+        {children}
+      </div>
     </div>
   );
 }
