@@ -16,7 +16,7 @@ type Progress = (message: string) => void;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function closedTrades(n: number): Trade[] {
+export function closedTrades(n: number): Trade[] {
   const start = Date.parse('2025-01-06T14:30:00Z');
   const symbols = ['AAPL', 'MSFT', 'NVDA', '/ES', 'SPY', 'QQQ', 'TSLA', 'AMD'];
   const tags = [[], ['breakout'], ['fade', 'A+'], ['news'], ['breakout', 'news']];

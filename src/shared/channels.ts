@@ -18,6 +18,12 @@ export const COMMAND_NAMES = [
   'pickQuoteFile',
   'orderHistory',
   'fillHistory',
+  'journalTrades',
+  'journalTrade',
+  'journalStats',
+  'editTrade',
+  'journalTags',
+  'equityHistory',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

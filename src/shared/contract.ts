@@ -16,9 +16,9 @@ import {
   type LimitFillMode,
   type MarketHoursMode,
 } from './vocabulary';
-import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced } from './views';
+import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced, StatisticsView, TradeView } from './views';
 
-export type { OrderPreview, PriceFormat, Priced };
+export type { OrderPreview, PriceFormat, Priced, StatisticsView, TradeView };
 
 /**
  * A decimal string with at most `integer` digits before the point and `fraction` after. The length is checked
@@ -64,6 +64,10 @@ const accountId = printable(32);
 const newAccountId = z.string().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be 1 to 32 letters, digits, '_', '.' or '-' (no spaces)");
 const symbol = printable(40);
 const orderId = z.number().int().positive();
+/** A journal tag (JOURNAL.md 4): 1 to 32 characters once trimmed; at most 10 on a ticket or an edit. */
+const tag = z.string().trim().min(1).max(32);
+const tags = z.array(tag).max(10);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 const orderTicketSchema = z.object({
   account: accountId,
@@ -75,6 +79,8 @@ const orderTicketSchema = z.object({
   stop: optionalPrice,
   tif: z.enum(TIFS),
   clientOrderId: printable(64).optional(),
+  /** Journal tags that travel with the order to its trade. */
+  tags: tags.optional(),
 });
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 
@@ -102,6 +108,41 @@ const settingsPatchSchema = z.object({
   /** New York dates with no session (YYYY-MM-DD); the engine checks they exist. */
   closedDates: z.array(z.string().max(10, { abort: true }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25')).max(400).optional(),
 });
+
+/** Trading days, as the journal's byDay names them: the current one, its week (Mon-Fri), its month, or from..to. */
+const journalRangeSchema = z.union([
+  z.object({ kind: z.enum(['all', 'today', 'week', 'month']) }).strict(),
+  z.object({ kind: z.literal('custom'), from: isoDate, to: isoDate }).strict(),
+]);
+export type JournalRange = z.infer<typeof journalRangeSchema>;
+
+/** Which trades the journal shows and counts; every field narrows, absent ones do not. */
+const journalFilterSchema = z.object({
+  account: accountId.optional(),
+  range: journalRangeSchema.optional(),
+  symbol: z.string().trim().min(1).max(40).optional(),
+  direction: z.enum(['LONG', 'SHORT']).optional(),
+  /** A tag, compared without case; "" selects untagged trades. */
+  tag: z.string().trim().max(32).optional(),
+});
+export type JournalFilter = z.infer<typeof journalFilterSchema>;
+
+export const JOURNAL_SORT_KEYS = [
+  'openedAt',
+  'closedAt',
+  'symbol',
+  'direction',
+  'maxQty',
+  'avgEntry',
+  'avgExit',
+  'grossPl',
+  'commissions',
+  'netPl',
+  'mae',
+  'mfe',
+  'durationSeconds',
+] as const;
+export type JournalSortKey = (typeof JOURNAL_SORT_KEYS)[number];
 
 export const COMMANDS = {
   getSnapshot: z.object({}).strict(),
@@ -136,6 +177,26 @@ export const COMMANDS = {
   pickQuoteFile: z.object({}).strict(),
   orderHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
   fillHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
+  /** A page of the journal's trades that match, sorted (newest close first by default; open trades count as now). */
+  journalTrades: journalFilterSchema
+    .extend({
+      sort: z.object({ key: z.enum(JOURNAL_SORT_KEYS), descending: z.boolean() }).strict().optional(),
+      offset: z.number().int().min(0).max(100_000_000),
+      limit: z.number().int().positive().max(1_000),
+    })
+    .strict(),
+  /** One trade with its fills and why each filled. */
+  journalTrade: z.object({ id: orderId }).strict(),
+  /** Statistics and groupings over the closed trades that match, and their cumulative net P&L in closing order. */
+  journalStats: journalFilterSchema.strict(),
+  /** Adds or removes a trade's tags, or rewrites its note (up to 4,000 characters). */
+  editTrade: z
+    .object({ id: orderId, addTags: tags.optional(), removeTags: tags.optional(), note: z.string().max(4_000).optional() })
+    .strict(),
+  /** Every tag used on a trade so far, as first spelled: what the tag fields offer. */
+  journalTags: z.object({}).strict(),
+  /** The account's equity curve: roll snapshots, the day's samples and now. */
+  equityHistory: z.object({ account: accountId }).strict(),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
@@ -218,6 +279,21 @@ export interface LedgerFaultView {
   since: number;
 }
 
+/** A journal trade with how its prices show. */
+export type JournalTradeRow = TradeView & Priced;
+
+/** A trade and its fills, each with the rule that filled it. */
+export interface JournalTradeDetail {
+  trade: JournalTradeRow;
+  fills: (FillView & Priced)[];
+}
+
+/** A point of a curve: epoch seconds (strictly increasing along a curve) and a decimal string. */
+export interface CurvePoint {
+  time: number;
+  value: string;
+}
+
 export interface DeskSnapshot {
   /** Epoch ms the snapshot was built. */
   time: number;
@@ -239,6 +315,12 @@ export interface DeskSnapshot {
   ledgerFault: LedgerFaultView | null;
   /** Things the trader should know about this desk's start (settings that could not be read and were kept aside). */
   notices: string[];
+  journal: {
+    /** Goes up whenever a trade is opened, changed, closed, reset or edited: the journal screen asks again. */
+    version: number;
+    /** The open trades as they stand now, their excursions live. */
+    openTrades: JournalTradeRow[];
+  };
 }
 
 export interface TerminalSettings {
@@ -269,6 +351,12 @@ export interface CommandResponses {
   pickQuoteFile: { path: string | null };
   orderHistory: OrderView[];
   fillHistory: FillView[];
+  journalTrades: { total: number; offset: number; rows: JournalTradeRow[] };
+  journalTrade: JournalTradeDetail;
+  journalStats: { stats: StatisticsView; cumulative: CurvePoint[] };
+  editTrade: JournalTradeRow;
+  journalTags: string[];
+  equityHistory: { account: string; startingBalance: string; points: CurvePoint[] };
 }
 
 export type PushEvent =

@@ -103,3 +103,11 @@ export function formatAge(ms: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   return `${Math.floor(minutes / 60)} h ago`;
 }
+
+/** Orders two decimal strings (null last), for sorting rows by a figure main computed; no arithmetic. */
+export function compareDecimals(a: string | null | undefined, b: string | null | undefined): number {
+  const x = parse(a);
+  const y = parse(b);
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  return x.comparedTo(y);
+}

@@ -118,3 +118,72 @@ export interface Priced {
   /** The instrument's tick at the row's price, for showing 32nds and stepping a price field. */
   tick: string;
 }
+
+/** A trade of the journal (JOURNAL.md 1), strings for decimals, ISO 8601 UTC times; counts and durations numbers. */
+export interface TradeView {
+  id: number;
+  account: string;
+  symbol: string;
+  assetType: string;
+  direction: string;
+  status: string;
+  openedAt: string;
+  closedAt: string | null;
+  maxQty: string;
+  entryQty: string;
+  exitQty: string;
+  avgEntry: string;
+  avgExit: string | null;
+  grossPl: string;
+  commissions: string;
+  netPl: string;
+  mfe: string;
+  mae: string;
+  etd: string | null;
+  durationSeconds: number | null;
+  tags: string[];
+  note: string;
+  fills: number[];
+  /** The signed quantity still held (0 once closed). */
+  qty: string;
+}
+
+/** One group of a grouping (by tag, symbol, direction, weekday, hour, day). */
+export interface GroupStatisticsView {
+  trades: number;
+  winRate: string | null;
+  netPl: string;
+  expectancy: string | null;
+  profitFactor: string | null;
+}
+
+export type Grouping = 'byTag' | 'bySymbol' | 'byDirection' | 'byWeekday' | 'byHour' | 'byDay';
+
+/** The statistics of JOURNAL.md 3 over the closed trades of a filter; null where a value does not exist. */
+export interface StatisticsView extends Record<Grouping, Record<string, GroupStatisticsView>> {
+  trades: number;
+  winners: number;
+  losers: number;
+  scratches: number;
+  winRate: string | null;
+  grossProfit: string;
+  grossLoss: string;
+  netPl: string;
+  commissions: string;
+  profitFactor: string | null;
+  avgWin: string | null;
+  avgLoss: string | null;
+  winLossRatio: string | null;
+  expectancy: string | null;
+  largestWin: string | null;
+  largestLoss: string | null;
+  maxConsecutiveWins: number;
+  maxConsecutiveLosses: number;
+  maxDrawdown: string;
+  avgMae: string | null;
+  avgMfe: string | null;
+  avgEtd: string | null;
+  avgDurationSeconds: number | null;
+  avgWinDurationSeconds: number | null;
+  avgLossDurationSeconds: number | null;
+}

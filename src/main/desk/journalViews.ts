@@ -3,36 +3,12 @@
 import { plain, plainOrNull } from '../engine/decimal';
 import { avgEntry, avgExit, durationSeconds, etd, netPl, type Trade } from '../engine/journal';
 import type { GroupStatistics, TradeStatistics } from '../engine/statistics';
+import type { GroupStatisticsView, Grouping, StatisticsView, TradeView } from '../../shared/views';
+
+// The view types live in src/shared (the window reads them too); re-exported for the runner and the tests.
+export type { GroupStatisticsView, Grouping, StatisticsView, TradeView };
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-export interface TradeView {
-  id: number;
-  account: string;
-  symbol: string;
-  assetType: string;
-  direction: string;
-  status: string;
-  openedAt: string;
-  closedAt: string | null;
-  maxQty: string;
-  entryQty: string;
-  exitQty: string;
-  avgEntry: string;
-  avgExit: string | null;
-  grossPl: string;
-  commissions: string;
-  netPl: string;
-  mfe: string;
-  mae: string;
-  etd: string | null;
-  durationSeconds: number | null;
-  tags: string[];
-  note: string;
-  fills: number[];
-  /** The signed quantity still held (0 once closed). */
-  qty: string;
-}
 
 export function tradeView(trade: Trade): TradeView {
   return {
@@ -63,44 +39,7 @@ export function tradeView(trade: Trade): TradeView {
   };
 }
 
-export interface GroupStatisticsView {
-  trades: number;
-  winRate: string | null;
-  netPl: string;
-  expectancy: string | null;
-  profitFactor: string | null;
-}
-
-export type Grouping = 'byTag' | 'bySymbol' | 'byDirection' | 'byWeekday' | 'byHour' | 'byDay';
 export const GROUPINGS: readonly Grouping[] = ['byTag', 'bySymbol', 'byDirection', 'byWeekday', 'byHour', 'byDay'];
-
-export interface StatisticsView extends Record<Grouping, Record<string, GroupStatisticsView>> {
-  trades: number;
-  winners: number;
-  losers: number;
-  scratches: number;
-  winRate: string | null;
-  grossProfit: string;
-  grossLoss: string;
-  netPl: string;
-  commissions: string;
-  profitFactor: string | null;
-  avgWin: string | null;
-  avgLoss: string | null;
-  winLossRatio: string | null;
-  expectancy: string | null;
-  largestWin: string | null;
-  largestLoss: string | null;
-  maxConsecutiveWins: number;
-  maxConsecutiveLosses: number;
-  maxDrawdown: string;
-  avgMae: string | null;
-  avgMfe: string | null;
-  avgEtd: string | null;
-  avgDurationSeconds: number | null;
-  avgWinDurationSeconds: number | null;
-  avgLossDurationSeconds: number | null;
-}
 
 function groupView(group: GroupStatistics): GroupStatisticsView {
   return {

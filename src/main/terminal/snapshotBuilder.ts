@@ -12,6 +12,7 @@ import { resolveInstrument } from '../engine/instruments';
 import { marketOpenFor } from '../engine/marketHours';
 import { markPrice, type Quote } from '../engine/quotes';
 import { tradingDate } from '../engine/tradingDay';
+import { journalTradeRow } from './handlers/journal';
 import { priceFormatOf } from './priceFormat';
 
 const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
@@ -54,6 +55,8 @@ export interface SnapshotInputs {
   readonly orders: readonly (OrderView & Priced)[];
   readonly fills: readonly (FillView & Priced)[];
   readonly now: number;
+  /** Goes up with every change to the journal's trades (the window asks for its page again). */
+  readonly journalVersion: number;
   /** The number of the last pushed snapshot. */
   readonly seq: number;
 }
@@ -118,5 +121,9 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
       ? { why: desk.fault.why, where: desk.fault.where, what: desk.fault.what, message: desk.fault.message, since: desk.fault.since }
       : null,
     notices: [...desk.notices],
+    journal: {
+      version: inputs.journalVersion,
+      openTrades: [...state.allOpenTrades()].map((trade) => journalTradeRow(desk, trade)).sort((a, b) => a.id - b.id),
+    },
   };
 }

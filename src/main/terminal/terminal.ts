@@ -72,6 +72,8 @@ export class Terminal {
   /** The number of the last pushed snapshot, and its quotes: the next push sends only the quotes that changed. */
   private pushSeq = 0;
   private pushedQuotes: { desk: DeskName; symbols: string; bySymbol: Map<string, QuoteView> } | null = null;
+  /** Counts the changes to the journal's trades (fills, resets, edits, a desk switch) for the window. */
+  private journalVersion = 0;
   private unsubscribeDesk: () => void;
   /** Repeated failures (a full disk every 5 s) log once a minute with a count. */
   private readonly repeats: RepeatLog;
@@ -186,6 +188,7 @@ export class Terminal {
       fills: this.dayFills,
       now: (this.options.clock ?? { now: Date.now }).now(),
       seq: this.pushSeq,
+      journalVersion: this.journalVersion,
     });
   }
 
@@ -295,6 +298,7 @@ export class Terminal {
     this.unsubscribeDesk();
     this.active = name;
     this.unsubscribeDesk = this.desk.subscribe((change) => this.onChange(change));
+    this.journalVersion += 1;
     // Rolls and expiries that fell due while the desk was not shown.
     this.desk.catchUp();
     this.loadDay();
@@ -318,6 +322,7 @@ export class Terminal {
   private onChange(change: Change) {
     // A new day starts the lists over; new settings (a contract's tick) change how their prices show.
     if (change.lastRollAt !== undefined || change.settings) this.loadDay();
+    if (change.trades.length > 0) this.journalVersion += 1;
     for (const order of change.orders) {
       const view = this.pricedOrder(order);
       this.dayOrders.set(order.id, view);

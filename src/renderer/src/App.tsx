@@ -1,7 +1,10 @@
 // The trading screen: the account banner on top; the watchlist and the order ticket on the left; positions, working
 // orders and the day's orders and fills on the right; toasts in a corner and Settings over everything when open.
-import { useCallback, useState } from 'react';
+// The Journal screen takes the place of the trading grid (tabs under the banner, Alt+1 / Alt+2, Alt+J switches).
+import { useCallback, useEffect, useState } from 'react';
 import { useDesk } from './state/desk';
+import { showScreen, useJournal } from './state/journal';
+import { Journal } from './panels/journal/Journal';
 import { AccountBanner } from './panels/AccountBanner';
 import { Activity } from './panels/Activity';
 import { OrderTicket } from './panels/OrderTicket';
@@ -17,10 +20,32 @@ export function App() {
   const stale = useDesk((s) => s.connection.state === 'offline');
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const closeSettings = useCallback(() => setSettingsOpen(false), []);
+  const screen = useJournal((s) => s.screen);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (key === '1' || key === '2' || key === 'j') {
+        event.preventDefault();
+        showScreen(key === '1' ? 'trade' : key === '2' ? 'journal' : useJournal.getState().screen === 'journal' ? 'trade' : 'journal');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className={stale ? 'desk stale' : 'desk'} data-testid="desk" aria-busy={stale}>
       <AccountBanner onOpenSettings={openSettings} />
       <ConnectionBar />
+      <nav className="screen-tabs tabs" role="tablist" aria-label="Screens">
+        <button type="button" role="tab" data-testid="screen-trade" aria-selected={screen === 'trade'} className={screen === 'trade' ? 'tab on' : 'tab'} title="Alt+1" onClick={() => showScreen('trade')}>
+          Trade
+        </button>
+        <button type="button" role="tab" data-testid="screen-journal" aria-selected={screen === 'journal'} className={screen === 'journal' ? 'tab on' : 'tab'} title="Alt+2 (Alt+J switches)" onClick={() => showScreen('journal')}>
+          Journal
+        </button>
+      </nav>
+      {screen === 'journal' ? <Journal /> : (
       <main className="desk-grid">
         <div className="column left-column">
           <Watchlist />
@@ -32,6 +57,7 @@ export function App() {
           <Activity />
         </div>
       </main>
+      )}
       <Toasts />
       {settingsOpen && <SettingsDialog onClose={closeSettings} />}
     </div>

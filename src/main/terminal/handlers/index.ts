@@ -3,6 +3,7 @@
 import { accountHandlers } from './accounts';
 import type { Handlers, TerminalServices } from './handler';
 import { historyHandlers } from './history';
+import { journalHandlers } from './journal';
 import { orderHandlers } from './orders';
 import { settingsHandlers } from './settings';
 import { sourceHandlers } from './sources';
@@ -14,5 +15,6 @@ export function contractHandlers(services: TerminalServices): Handlers {
     ...accountHandlers(services),
     ...settingsHandlers(services),
     ...sourceHandlers(services),
+    ...journalHandlers(services),
   } satisfies Handlers;
 }

@@ -22,6 +22,7 @@ import {
   type OrderType,
   type TicketFields,
 } from '../state/ticket';
+import { useJournal } from '../state/journal';
 import { run } from '../state/thor';
 
 const PREVIEW_DELAY_MS = 150;
@@ -132,7 +133,8 @@ async function sendTicket(account: string): Promise<void> {
   const state = useTicket.getState();
   if (state.sending) return;
   useTicket.setState({ sending: true, confirming: false });
-  const result = await run((t) => t.placeOrder(ticketRequest(account, state)));
+  const tags = state.tags.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const result = await run((t) => t.placeOrder({ ...ticketRequest(account, state), ...(tags.length > 0 ? { tags } : {}) }));
   useTicket.setState((s) => ({ sent: s.sent + 1 }));
   if (!result.ok) {
     useTicket.setState({ sending: false, sendError: result.error.message });
@@ -294,6 +296,13 @@ export function OrderTicket() {
           </div>
         )}
 
+        <div className="ticket-row">
+          <label className="field tags-field">
+            <span>Tags</span>
+            <TicketTags />
+          </label>
+        </div>
+
         <Preview />
 
         {error && (
@@ -379,6 +388,22 @@ function ConfirmFigures({ account, fields }: { account: string; fields: TicketFi
         </p>
       )}
     </div>
+  );
+}
+
+/** The ticket's journal tags, comma separated, with the tags used before offered; kept after a send. */
+function TicketTags() {
+  const tags = useTicket((s) => s.tags);
+  const used = useJournal((s) => s.tagsUsed);
+  return (
+    <>
+      <input data-testid="ticket-tags" list="ticket-tags-used" autoComplete="off" placeholder="breakout, A+" value={tags} onChange={(event) => useTicket.setState({ tags: event.target.value })} />
+      <datalist id="ticket-tags-used">
+        {used.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+    </>
   );
 }
 

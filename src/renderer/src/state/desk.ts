@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type {
   DeskSnapshot,
+  JournalTradeRow,
   PriceFormat,
   QuoteView,
   SourceStatusView,
@@ -40,6 +41,10 @@ export interface DeskState {
   quotes: readonly QuoteView[];
   quoteBySymbol: Readonly<Record<string, QuoteView>>;
   source: SourceStatusView | null;
+  /** Moves whenever main's journal changed: the journal screen asks again. */
+  journalVersion: number;
+  /** The open trades as main measured them at the last push (live excursions). */
+  openTrades: readonly JournalTradeRow[];
   settings: TerminalSettings | null;
   /** The account the trader picked, as saved; selectedAccountId() falls back when it no longer exists. */
   selectedAccount: string | null;
@@ -69,6 +74,8 @@ export const useDesk = create<DeskState>()(() => ({
   quotes: [],
   quoteBySymbol: {},
   source: null,
+  journalVersion: 0,
+  openTrades: [],
   settings: null,
   selectedAccount: savedAccount(),
 }));
@@ -118,6 +125,8 @@ function rowsOf(s: DeskState, snapshot: DeskSnapshot) {
     seq: snapshot.seq,
     desk: snapshot.desk,
     market: reuseValue(s.market, snapshot.market),
+    journalVersion: snapshot.journal.version,
+    openTrades: reuseEqual(s.openTrades, snapshot.journal.openTrades, (t) => t.id),
     accounts: reuseEqual(s.accounts, snapshot.accounts, (a) => a.id),
     positions: reuseEqual(s.positions, snapshot.positions, positionKey),
     workingOrders: reuseEqual(s.workingOrders, snapshot.workingOrders, (o) => o.id),

@@ -27,6 +27,8 @@ export interface TicketState extends TicketFields {
   sending: boolean;
   /** Counts sends: the preview is asked again after one, as the account's buying power moved. */
   sent: number;
+  /** Journal tags for the next orders, comma separated as typed; they travel with the order to its trade. */
+  tags: string;
 }
 
 const EMPTY: TicketFields = { symbol: '', side: 'BUY', qty: '100', orderType: 'LMT', limit: '', stop: '', tif: 'DAY' };
@@ -38,6 +40,7 @@ export const useTicket = create<TicketState>()(() => ({
   sendError: null,
   confirming: false,
   sending: false,
+  tags: '',
   sent: 0,
 }));
 

@@ -1,0 +1,189 @@
+// What the journal screen asks of a desk's trades: a filter of trading-day ranges turned into closing times, one
+// sorted page of the trades that match, the cumulative net P&L of the closed ones and the equity curve. Exact
+// decimals throughout; it reads what the desk gives it and never writes, decides a trade, or reads a clock itself.
+import { DateTime } from 'luxon';
+import { Dec, ZERO, plain } from '../engine/decimal';
+import { avgEntry, avgExit, durationSeconds, netPl, type Trade, type TradeDirection } from '../engine/journal';
+import type { DaySnapshot, EquitySample } from '../engine/model';
+import { byClosing, matchesFilter, NewYorkCalendar, type TradeFilter } from '../engine/statistics';
+import { rollAtOrBefore } from '../engine/tradingDay';
+
+const NEW_YORK = 'America/New_York';
+const ROLL_HOUR = 17;
+
+export type JournalRange =
+  | { readonly kind: 'all' | 'today' | 'week' | 'month' }
+  | { readonly kind: 'custom'; readonly from: string; readonly to: string };
+
+export interface JournalQuery {
+  readonly account?: string | undefined;
+  readonly range?: JournalRange | undefined;
+  readonly symbol?: string | undefined;
+  readonly direction?: TradeDirection | undefined;
+  readonly tag?: string | undefined;
+}
+
+/** The roll that ends trading day `day` (YYYY-MM-DD): 17:00 New York that day, or the last one before a weekend. */
+function rollEnding(day: DateTime): number {
+  return rollAtOrBefore(day.set({ hour: ROLL_HOUR, minute: 0, second: 0, millisecond: 0 }).toMillis());
+}
+
+/**
+ * A range of trading days as closing times [from, to): from the roll that ends the day before the first to the roll
+ * that ends the last, so it agrees with byDay (a trade closed Monday 18:00 New York belongs to Tuesday).
+ */
+export function rangeTimes(range: JournalRange | undefined, now: number): { from?: number; to?: number } {
+  if (!range || range.kind === 'all') return {};
+  let first: DateTime;
+  let last: DateTime;
+  if (range.kind === 'custom') {
+    first = DateTime.fromISO(range.from, { zone: NEW_YORK });
+    last = DateTime.fromISO(range.to, { zone: NEW_YORK });
+    if (last < first) [first, last] = [last, first];
+  } else {
+    const today = DateTime.fromISO(new NewYorkCalendar().tradingDay(now), { zone: NEW_YORK });
+    if (range.kind === 'today') [first, last] = [today, today];
+    else if (range.kind === 'week') [first, last] = [today.startOf('week'), today.startOf('week').plus({ days: 4 })];
+    else [first, last] = [today.startOf('month'), today.endOf('month').startOf('day')];
+  }
+  return { from: rollEnding(first.minus({ days: 1 })), to: rollEnding(last) };
+}
+
+/** The statistics' filter for a query (closing times from its range). */
+export function tradeFilter(query: JournalQuery, now: number): TradeFilter {
+  const { from, to } = rangeTimes(query.range, now);
+  return {
+    ...(query.account !== undefined ? { accountId: query.account } : {}),
+    ...(from !== undefined ? { closedFrom: from } : {}),
+    ...(to !== undefined ? { closedTo: to } : {}),
+    ...(query.symbol !== undefined ? { symbols: [query.symbol] } : {}),
+    ...(query.direction !== undefined ? { direction: query.direction } : {}),
+    ...(query.tag !== undefined ? { tags: [query.tag] } : {}),
+  };
+}
+
+/**
+ * The trades a query shows: closed and RESET ones by their closing time, open ones as if closing now (they are in
+ * today's range and any range that reaches now).
+ */
+export function tradesMatching(trades: readonly Trade[], query: JournalQuery, now: number): Trade[] {
+  const filter = tradeFilter(query, now);
+  const { closedFrom, closedTo, ...rest } = filter;
+  return trades.filter((trade) => {
+    if (!matchesFilter(trade, rest)) return false;
+    const closed = trade.closedAt ?? now;
+    return (closedFrom === undefined || closed >= closedFrom) && (closedTo === undefined || closed < closedTo);
+  });
+}
+
+export type SortKey =
+  | 'openedAt'
+  | 'closedAt'
+  | 'symbol'
+  | 'direction'
+  | 'maxQty'
+  | 'avgEntry'
+  | 'avgExit'
+  | 'grossPl'
+  | 'commissions'
+  | 'netPl'
+  | 'mae'
+  | 'mfe'
+  | 'durationSeconds';
+
+type Key = number | string | Dec | null;
+
+function sortKey(trade: Trade, key: SortKey, now: number): Key {
+  switch (key) {
+    case 'openedAt':
+      return trade.openedAt;
+    case 'closedAt':
+      return trade.closedAt ?? now;
+    case 'symbol':
+      return trade.symbol;
+    case 'direction':
+      return trade.direction;
+    case 'maxQty':
+      return trade.maxQty;
+    case 'avgEntry':
+      return avgEntry(trade);
+    case 'avgExit':
+      return avgExit(trade);
+    case 'grossPl':
+      return trade.grossPl;
+    case 'commissions':
+      return trade.commissions;
+    case 'netPl':
+      return netPl(trade);
+    case 'mae':
+      return trade.mae;
+    case 'mfe':
+      return trade.mfe;
+    case 'durationSeconds':
+      return durationSeconds(trade) ?? (now - trade.openedAt) / 1000;
+  }
+}
+
+function compareKeys(a: Key, b: Key): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return (a as Dec).comparedTo(b as Dec);
+}
+
+/** Sorted by one column (ties: newest close, then id); each key computed once per trade, not per comparison. */
+export function sortTrades(trades: readonly Trade[], key: SortKey, descending: boolean, now: number): Trade[] {
+  const keyed = trades.map((trade) => ({ trade, key: sortKey(trade, key, now), closed: trade.closedAt ?? now }));
+  const direction = descending ? -1 : 1;
+  keyed.sort((a, b) => {
+    const byKey = compareKeys(a.key, b.key);
+    // Trades without the value (no exit yet) go last either way.
+    if (byKey !== 0) return a.key === null || b.key === null ? byKey : byKey * direction;
+    return b.closed - a.closed || b.trade.id - a.trade.id;
+  });
+  return keyed.map((k) => k.trade);
+}
+
+export interface CurvePoint {
+  /** Epoch seconds, strictly increasing. */
+  time: number;
+  value: string;
+}
+
+/** Points in time order with one per second (the last of each second), as a chart wants them. */
+function onePerSecond(points: readonly { ms: number; value: Dec }[]): CurvePoint[] {
+  const out: CurvePoint[] = [];
+  for (const point of points) {
+    const time = Math.floor(point.ms / 1000);
+    const value = plain(point.value);
+    if (out.length > 0 && out[out.length - 1]!.time >= time) out[out.length - 1] = { time: out[out.length - 1]!.time, value };
+    else out.push({ time, value });
+  }
+  return out;
+}
+
+/** The running sum of net P&L of the closed trades, in closing order (JOURNAL.md 3), one point per closing. */
+export function cumulativeNet(trades: readonly Trade[], filter: TradeFilter): CurvePoint[] {
+  const closed = trades.filter((t) => t.status === 'CLOSED' && matchesFilter(t, filter)).sort(byClosing);
+  let sum = ZERO;
+  return onePerSecond(
+    closed.map((trade) => {
+      sum = sum.plus(netPl(trade));
+      return { ms: trade.closedAt!, value: sum };
+    }),
+  );
+}
+
+/** The equity curve (JOURNAL.md 5): net liq at each roll, the day's samples, and now. */
+export function equityCurve(
+  history: { snapshots: readonly DaySnapshot[]; samples: readonly EquitySample[] },
+  current: { time: number; netLiq: Dec },
+): CurvePoint[] {
+  const points = [
+    ...history.snapshots.map((s) => ({ ms: s.rollAt, value: s.netLiq })),
+    ...history.samples.map((s) => ({ ms: s.time, value: s.netLiq })),
+  ].sort((a, b) => a.ms - b.ms);
+  if (points.length === 0 || points[points.length - 1]!.ms <= current.time) points.push({ ms: current.time, value: current.netLiq });
+  return onePerSecond(points);
+}
+
