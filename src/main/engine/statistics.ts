@@ -1,10 +1,9 @@
 // The journal's statistics and groupings (../shared/JOURNAL.md section 3) over closed trades: exact decimals for
 // money and rates, JS numbers for counts, streaks and durations, null where a value does not exist.
 // Pure: it never reads the ledger or a clock; OPEN and RESET trades are never counted.
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { Dec, ZERO } from './decimal';
 import { durationSeconds, etd, netPl, sameTag, type Trade, type TradeDirection } from './journal';
-import { nextRollAfter } from './tradingDay';
 
 export interface GroupStatistics {
   readonly trades: number;
@@ -77,6 +76,11 @@ export function matchesFilter(trade: Trade, filter: TradeFilter): boolean {
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const NEW_YORK = 'America/New_York';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+const NEW_YORK_ZONE = IANAZone.create(NEW_YORK);
+const ROLL_HOUR = 17;
+const HOUR_AND_WEEKDAY = WEEKDAYS.flatMap((weekday) => HOURS.map((hour) => ({ hour, weekday })));
 
 /** Closing order (JOURNAL.md 3): closedAt, then the closing fill's id. */
 export function byClosing(a: Trade, b: Trade): number {
@@ -85,57 +89,228 @@ export function byClosing(a: Trade, b: Trade): number {
 
 /** Statistics over the CLOSED trades among `trades` that match `filter`. */
 export function tradeStatistics(trades: Iterable<Trade>, filter: TradeFilter = {}): TradeStatistics {
+  const closed = closedInOrder(trades, filter);
+  // Most ledgers hold cents: the sums then run on scaled integers, which are exact (see ScaledAmounts). Anything
+  // else (a flip's split commission of 1/3, amounts too large) takes the Decimal path, which gives what it always did.
+  const scaled = ScaledAmounts.of(closed);
+  return scaled ? statisticsOf(closed, scaled, scaled.arithmetic) : statisticsOf(closed, decimalAmounts(closed), DECIMAL);
+}
+
+/** The same statistics on Decimals only: the reference the scaled path must equal (and its fallback). */
+export function tradeStatisticsInDecimals(trades: Iterable<Trade>, filter: TradeFilter = {}): TradeStatistics {
+  const closed = closedInOrder(trades, filter);
+  return statisticsOf(closed, decimalAmounts(closed), DECIMAL);
+}
+
+function closedInOrder(trades: Iterable<Trade>, filter: TradeFilter): Trade[] {
   const closed: Trade[] = [];
   for (const trade of trades) if (trade.status === 'CLOSED' && matchesFilter(trade, filter)) closed.push(trade);
-  closed.sort(byClosing);
+  return closed.sort(byClosing);
+}
 
-  const all = new Group();
+/** Sums, comparisons and signs of money, in one representation per call (Decimals or scaled integers). */
+interface Arithmetic<A> {
+  readonly zero: A;
+  plus(a: A, b: A): A;
+  minus(a: A, b: A): A;
+  greaterThan(a: A, b: A): boolean;
+  sign(a: A): -1 | 0 | 1;
+  toDec(a: A): Dec;
+}
+
+/** Each closed trade's money, in closing order. */
+interface Amounts<A> {
+  readonly net: ArrayLike<A>;
+  readonly commissions: ArrayLike<A>;
+  readonly mae: ArrayLike<A>;
+  readonly mfe: ArrayLike<A>;
+  readonly etd: ArrayLike<A>;
+}
+
+const DECIMAL: Arithmetic<Dec> = {
+  zero: ZERO,
+  plus: (a, b) => a.plus(b),
+  minus: (a, b) => a.minus(b),
+  greaterThan: (a, b) => a.greaterThan(b),
+  sign: (a) => (a.isZero() ? 0 : a.isNegative() ? -1 : 1),
+  toDec: (a) => a,
+};
+
+function decimalAmounts(closed: readonly Trade[]): Amounts<Dec> {
+  return {
+    net: closed.map(netPl),
+    commissions: closed.map((t) => t.commissions),
+    mae: closed.map((t) => t.mae),
+    mfe: closed.map((t) => t.mfe),
+    etd: closed.map((t) => etd(t)!),
+  };
+}
+
+const MAX_SCALE = 15;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact doubles up to 1e22
+
+/**
+ * The trades' money as integers of 10^-scale (cents when every amount has at most two decimals), in JS numbers.
+ * Integers below 2^53 add and subtract exactly; `of` accepts the trades only when every amount converts exactly and
+ * n x 2 x the largest |grossPl| + |commissions| + |mae| + |mfe| stays below 2^53, so no sum, difference or running
+ * peak can leave the exact range. Such sums also fit Decimal's 34 digits, so both paths give the same values.
+ */
+class ScaledAmounts implements Amounts<number> {
+  private constructor(
+    readonly net: Float64Array,
+    readonly commissions: Float64Array,
+    readonly mae: Float64Array,
+    readonly mfe: Float64Array,
+    readonly etd: Float64Array,
+    readonly arithmetic: Arithmetic<number>,
+  ) {}
+
+  /** Cents first (one pass); when an amount has more decimals, the largest number of decimals any has. */
+  static of(closed: readonly Trade[]): ScaledAmounts | null {
+    const cents = ScaledAmounts.at(closed, 2);
+    if (cents) return cents;
+    let scale = 0;
+    for (const t of closed) {
+      scale = Math.max(scale, t.grossPl.decimalPlaces(), t.commissions.decimalPlaces(), t.mae.decimalPlaces(), t.mfe.decimalPlaces());
+      if (scale > MAX_SCALE) return null;
+    }
+    return scale === 2 ? null : ScaledAmounts.at(closed, scale);
+  }
+
+  private static at(closed: readonly Trade[], scale: number): ScaledAmounts | null {
+    const n = closed.length;
+    // Typed arrays: the integers stay unboxed and the collector has nothing to trace in them.
+    const net = new Float64Array(n);
+    const commissions = new Float64Array(n);
+    const mae = new Float64Array(n);
+    const mfe = new Float64Array(n);
+    const etdOf = new Float64Array(n);
+    let largest = 0;
+    for (let i = 0; i < n; i += 1) {
+      const t = closed[i]!;
+      const g = scaledInteger(t.grossPl, scale);
+      const c = scaledInteger(t.commissions, scale);
+      const lo = scaledInteger(t.mae, scale);
+      const hi = scaledInteger(t.mfe, scale);
+      if (g === null || c === null || lo === null || hi === null) return null;
+      largest = Math.max(largest, Math.abs(g) + Math.abs(c) + Math.abs(lo) + Math.abs(hi));
+      net[i] = g - c;
+      commissions[i] = c;
+      mae[i] = lo;
+      mfe[i] = hi;
+      etdOf[i] = hi - g;
+    }
+    if (largest * 2 * n > Number.MAX_SAFE_INTEGER) return null;
+    return new ScaledAmounts(net, commissions, mae, mfe, etdOf, new ScaledArithmetic(scale));
+  }
+}
+
+/** Integers of 10^-scale: exact while they stay safe integers, which ScaledAmounts.at has made sure of. */
+class ScaledArithmetic implements Arithmetic<number> {
+  readonly zero = 0;
+  private readonly unit: Dec;
+  constructor(scale: number) {
+    this.unit = new Dec(10).pow(scale);
+  }
+  plus(a: number, b: number): number {
+    return a + b;
+  }
+  minus(a: number, b: number): number {
+    return a - b;
+  }
+  greaterThan(a: number, b: number): boolean {
+    return a > b;
+  }
+  sign(a: number): -1 | 0 | 1 {
+    return a === 0 ? 0 : a < 0 ? -1 : 1;
+  }
+  toDec(a: number): Dec {
+    return new Dec(a).div(this.unit);
+  }
+}
+
+/**
+ * `value` x 10^scale as a safe integer, or null when it has more decimals than `scale` or does not fit. Reads the
+ * Decimal's documented digits (`d`, base 1e7 words), exponent (`e`) and sign (`s`) instead of formatting text.
+ */
+export function scaledInteger(value: Dec, scale: number): number | null {
+  const words = value.d;
+  if (!words) return null; // NaN or an infinity
+  if (words[0] === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < words.length; i += 1) {
+    // Exact while the true value stays below 2^53; past it the rounded value is past it too.
+    n = n * 1e7 + words[i]!;
+    if (n > Number.MAX_SAFE_INTEGER) return null;
+  }
+  const first = words[0]!;
+  const digits = 7 * (words.length - 1) + (first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7);
+  const exponent = value.e + 1 - digits + scale;
+  let r: number;
+  if (exponent >= 0) {
+    if (exponent >= POW10.length) return null;
+    r = n * POW10[exponent]!;
+    if (r > Number.MAX_SAFE_INTEGER) return null;
+  } else {
+    if (-exponent >= POW10.length) return null;
+    // Divisible by p exactly when floor(n / p) x p gives n back (n < 2^53); cheaper than a double's %.
+    const p = POW10[-exponent]!;
+    r = Math.floor(n / p);
+    if (r * p !== n) return null;
+  }
+  return value.s < 0 ? -r : r;
+}
+
+function statisticsOf<A>(closed: readonly Trade[], amounts: Amounts<A>, m: Arithmetic<A>): TradeStatistics {
+  const all = new Group(m);
   let winners = 0;
   let losers = 0;
-  let grossProfit = ZERO;
-  let grossLoss = ZERO;
-  let commissions = ZERO;
-  let largestWin: Dec | null = null;
-  let largestLoss: Dec | null = null;
+  let grossProfit = m.zero;
+  let grossLoss = m.zero;
+  let commissions = m.zero;
+  let largestWin: A | null = null;
+  let largestLoss: A | null = null;
   let wins = 0;
   let losses = 0;
   let maxWins = 0;
   let maxLosses = 0;
-  let equity = ZERO;
-  let peak = ZERO;
-  let maxDrawdown = ZERO;
-  let mae = ZERO;
-  let mfe = ZERO;
-  let etdSum = ZERO;
+  let equity = m.zero;
+  let peak = m.zero;
+  let maxDrawdown = m.zero;
+  let mae = m.zero;
+  let mfe = m.zero;
+  let etdSum = m.zero;
   let duration = 0;
   let winDuration = 0;
   let lossDuration = 0;
-  const byTag = new Groups();
-  const bySymbol = new Groups();
-  const byDirection = new Groups();
-  const byWeekday = new Groups();
-  const byHour = new Groups();
-  const byDay = new Groups();
+  const byTag = new Groups(m);
+  const bySymbol = new Groups(m);
+  const byDirection = new Groups(m);
+  const byWeekday = new Groups(m);
+  const byHour = new Groups(m);
+  const byDay = new Groups(m);
   const calendar = new NewYorkCalendar();
 
-  for (const trade of closed) {
-    const net = netPl(trade);
+  for (let i = 0; i < closed.length; i += 1) {
+    const trade = closed[i]!;
+    const net = amounts.net[i]!;
     const seconds = durationSeconds(trade)!;
-    all.add(net);
-    commissions = commissions.plus(trade.commissions);
+    const sign = m.sign(net);
+    all.add(net, sign);
+    commissions = m.plus(commissions, amounts.commissions[i]!);
     duration += seconds;
-    if (net.isPositive() && !net.isZero()) {
+    if (sign > 0) {
       winners += 1;
-      grossProfit = grossProfit.plus(net);
-      if (largestWin === null || net.greaterThan(largestWin)) largestWin = net;
+      grossProfit = m.plus(grossProfit, net);
+      if (largestWin === null || m.greaterThan(net, largestWin)) largestWin = net;
       winDuration += seconds;
       wins += 1;
       losses = 0;
       maxWins = Math.max(maxWins, wins);
-    } else if (net.isNegative() && !net.isZero()) {
+    } else if (sign < 0) {
       losers += 1;
-      grossLoss = grossLoss.plus(net);
-      if (largestLoss === null || net.lessThan(largestLoss)) largestLoss = net;
+      grossLoss = m.plus(grossLoss, net);
+      if (largestLoss === null || m.greaterThan(largestLoss, net)) largestLoss = net;
       lossDuration += seconds;
       losses += 1;
       wins = 0;
@@ -145,52 +320,55 @@ export function tradeStatistics(trades: Iterable<Trade>, filter: TradeFilter = {
       wins = 0;
       losses = 0;
     }
-    equity = equity.plus(net);
-    if (equity.greaterThan(peak)) peak = equity;
+    equity = m.plus(equity, net);
+    if (m.greaterThan(equity, peak)) peak = equity;
     else {
-      const drawdown = peak.minus(equity);
-      if (drawdown.greaterThan(maxDrawdown)) maxDrawdown = drawdown;
+      const drawdown = m.minus(peak, equity);
+      if (m.greaterThan(drawdown, maxDrawdown)) maxDrawdown = drawdown;
     }
-    mae = mae.plus(trade.mae);
-    mfe = mfe.plus(trade.mfe);
-    etdSum = etdSum.plus(etd(trade)!);
+    mae = m.plus(mae, amounts.mae[i]!);
+    mfe = m.plus(mfe, amounts.mfe[i]!);
+    etdSum = m.plus(etdSum, amounts.etd[i]!);
 
-    if (trade.tags.length === 0) byTag.add('', net);
-    else for (const tag of trade.tags) byTag.add(tag, net);
-    bySymbol.add(trade.symbol, net);
-    byDirection.add(trade.direction, net);
+    if (trade.tags.length === 0) byTag.add('', net, sign);
+    else for (const tag of trade.tags) byTag.add(tag, net, sign);
+    bySymbol.add(trade.symbol, net, sign);
+    byDirection.add(trade.direction, net, sign);
     const opened = calendar.hourAndWeekday(trade.openedAt);
-    byWeekday.add(opened.weekday, net);
-    byHour.add(opened.hour, net);
-    byDay.add(calendar.tradingDay(trade.closedAt!), net);
+    byWeekday.add(opened.weekday, net, sign);
+    byHour.add(opened.hour, net, sign);
+    byDay.add(calendar.tradingDay(trade.closedAt!), net, sign);
   }
 
   const n = closed.length;
-  const avgWin = winners > 0 ? grossProfit.div(winners) : null;
-  const avgLoss = losers > 0 ? grossLoss.div(losers) : null;
+  const netTotal = m.toDec(all.netPl);
+  const profit = m.toDec(grossProfit);
+  const loss = m.toDec(grossLoss);
+  const avgWin = winners > 0 ? profit.div(winners) : null;
+  const avgLoss = losers > 0 ? loss.div(losers) : null;
   return {
     trades: n,
     winners,
     losers,
     scratches: n - winners - losers,
     winRate: rate(winners, n),
-    grossProfit,
-    grossLoss,
-    netPl: all.netPl,
-    commissions,
-    profitFactor: grossLoss.isZero() ? null : grossProfit.div(grossLoss.negated()),
+    grossProfit: profit,
+    grossLoss: loss,
+    netPl: netTotal,
+    commissions: m.toDec(commissions),
+    profitFactor: loss.isZero() ? null : profit.div(loss.negated()),
     avgWin,
     avgLoss,
     winLossRatio: avgWin !== null && avgLoss !== null ? avgWin.div(avgLoss.negated()) : null,
-    expectancy: n > 0 ? all.netPl.div(n) : null,
-    largestWin,
-    largestLoss,
+    expectancy: n > 0 ? netTotal.div(n) : null,
+    largestWin: largestWin === null ? null : m.toDec(largestWin),
+    largestLoss: largestLoss === null ? null : m.toDec(largestLoss),
     maxConsecutiveWins: maxWins,
     maxConsecutiveLosses: maxLosses,
-    maxDrawdown,
-    avgMae: n > 0 ? mae.div(n) : null,
-    avgMfe: n > 0 ? mfe.div(n) : null,
-    avgEtd: n > 0 ? etdSum.div(n) : null,
+    maxDrawdown: m.toDec(maxDrawdown),
+    avgMae: n > 0 ? m.toDec(mae).div(n) : null,
+    avgMfe: n > 0 ? m.toDec(mfe).div(n) : null,
+    avgEtd: n > 0 ? m.toDec(etdSum).div(n) : null,
     avgDurationSeconds: n > 0 ? duration / n : null,
     avgWinDurationSeconds: winners > 0 ? winDuration / winners : null,
     avgLossDurationSeconds: losers > 0 ? lossDuration / losers : null,
@@ -208,45 +386,60 @@ function rate(count: number, of: number): Dec | null {
   return of > 0 ? new Dec(count).div(of).times(100) : null;
 }
 
-class Group {
+class Group<A> {
   trades = 0;
   winners = 0;
-  netPl = ZERO;
-  profit = ZERO;
-  loss = ZERO;
-  add(net: Dec) {
+  netPl: A;
+  profit: A;
+  loss: A;
+  constructor(private readonly m: Arithmetic<A>) {
+    this.netPl = m.zero;
+    this.profit = m.zero;
+    this.loss = m.zero;
+  }
+  add(net: A, sign: -1 | 0 | 1) {
+    const m = this.m;
     this.trades += 1;
-    this.netPl = this.netPl.plus(net);
-    if (net.isZero()) return;
-    if (net.isPositive()) {
+    this.netPl = m.plus(this.netPl, net);
+    if (sign > 0) {
       this.winners += 1;
-      this.profit = this.profit.plus(net);
-    } else this.loss = this.loss.plus(net);
+      this.profit = m.plus(this.profit, net);
+    } else if (sign < 0) this.loss = m.plus(this.loss, net);
   }
   result(): GroupStatistics {
+    const m = this.m;
+    const netPl = m.toDec(this.netPl);
+    const loss = m.toDec(this.loss);
     return {
       trades: this.trades,
       winRate: rate(this.winners, this.trades),
-      netPl: this.netPl,
-      expectancy: this.trades > 0 ? this.netPl.div(this.trades) : null,
-      profitFactor: this.loss.isZero() ? null : this.profit.div(this.loss.negated()),
+      netPl,
+      expectancy: this.trades > 0 ? netPl.div(this.trades) : null,
+      profitFactor: loss.isZero() ? null : m.toDec(this.profit).div(loss.negated()),
     };
   }
 }
 
-class Groups {
-  private readonly groups = new Map<string, Group>();
+class Groups<A> {
+  private readonly groups = new Map<string, Group<A>>();
+  /** Each key as met, to its group: most keys repeat, and this spares folding their case on every trade. */
+  private readonly met = new Map<string, Group<A>>();
   private readonly spelling = new Map<string, string>();
+  constructor(private readonly m: Arithmetic<A>) {}
   /** Keys compare without case for tags; the first spelling names the group. */
-  add(key: string, net: Dec) {
-    const folded = key.toLowerCase();
-    let group = this.groups.get(folded);
+  add(key: string, net: A, sign: -1 | 0 | 1) {
+    let group = this.met.get(key);
     if (!group) {
-      group = new Group();
-      this.groups.set(folded, group);
-      this.spelling.set(folded, key);
+      const folded = key.toLowerCase();
+      group = this.groups.get(folded);
+      if (!group) {
+        group = new Group(this.m);
+        this.groups.set(folded, group);
+        this.spelling.set(folded, key);
+      }
+      this.met.set(key, group);
     }
-    group.add(net);
+    group.add(net, sign);
   }
   result(order: (a: string, b: string) => number): Record<string, GroupStatistics> {
     const keys = [...this.spelling.values()].sort(order);
@@ -257,32 +450,76 @@ class Groups {
 }
 
 /**
- * New York hours, weekdays and trading days without time-zone arithmetic per trade: New York's offset changes only
- * on whole UTC hours, so one answer per UTC hour (and per roll for trading days) serves every trade in it.
+ * New York hours, weekdays and trading days without time-zone arithmetic per trade: New York's offset is asked of
+ * the time-zone database once per UTC day (at its first and last millisecond: when both agree, as on every day but
+ * the two DST changes, the whole day has that offset; otherwise per UTC hour, since the offset changes only on
+ * whole hours); the rest is integer arithmetic on the local time, and each trading day's name is formatted once.
  */
 export class NewYorkCalendar {
-  private readonly hours = new Map<number, { hour: string; weekday: string }>();
+  private readonly dayOffsets = DAY_OFFSETS;
+  private readonly hourOffsets = HOUR_OFFSETS;
   private readonly days = new Map<number, string>();
+  private lastDay = NaN;
+  private lastOffset: number | null = null;
 
   hourAndWeekday(ms: number): { hour: string; weekday: string } {
-    const bucket = Math.floor(ms / HOUR);
-    let known = this.hours.get(bucket);
-    if (!known) {
-      const here = DateTime.fromMillis(bucket * HOUR, { zone: NEW_YORK });
-      known = { hour: String(here.hour).padStart(2, '0'), weekday: WEEKDAYS[here.weekday - 1]! };
-      this.hours.set(bucket, known);
+    const local = ms + this.offsetMs(ms);
+    const day = Math.floor(local / DAY);
+    return HOUR_AND_WEEKDAY[weekdayIndex(day) * 24 + Math.floor((local - day * DAY) / HOUR)]!;
+  }
+
+  /**
+   * The trading day `ms` belongs to (ENGINE.md 8): the New York date of the first weekday 17:00 strictly after it,
+   * as tradingDay.ts's nextRollAfter counts it (the tests hold the two together).
+   */
+  tradingDay(ms: number): string {
+    const local = ms + this.offsetMs(ms);
+    let day = Math.floor(local / DAY);
+    if (local - day * DAY >= ROLL_HOUR * HOUR) day += 1;
+    while (weekdayIndex(day) >= 5) day += 1;
+    let known = this.days.get(day);
+    if (known === undefined) {
+      known = new Date(day * DAY).toISOString().slice(0, 10);
+      this.days.set(day, known);
     }
     return known;
   }
 
-  /** The trading day `ms` belongs to (ENGINE.md 8): the New York date of the roll that ends it. */
-  tradingDay(ms: number): string {
-    const roll = nextRollAfter(ms);
-    let day = this.days.get(roll);
-    if (day === undefined) {
-      day = DateTime.fromMillis(roll, { zone: NEW_YORK }).toISODate()!;
-      this.days.set(roll, day);
+  /** New York's offset from UTC at `ms`, in ms. */
+  private offsetMs(ms: number): number {
+    const day = Math.floor(ms / DAY);
+    if (day !== this.lastDay) {
+      let offset = this.dayOffsets.get(day);
+      if (offset === undefined) {
+        const first = NEW_YORK_ZONE.offset(day * DAY);
+        offset = first === NEW_YORK_ZONE.offset(day * DAY + DAY - 1) ? first * 60_000 : null;
+        this.dayOffsets.set(day, offset);
+      }
+      this.lastDay = day;
+      this.lastOffset = offset;
     }
-    return day;
+    return this.lastOffset ?? this.hourOffsetMs(ms);
   }
+
+  /** The day of a DST change: one answer per UTC hour (the offset changes on a whole hour). */
+  private hourOffsetMs(ms: number): number {
+    const hour = Math.floor(ms / HOUR);
+    let offset = this.hourOffsets.get(hour);
+    if (offset === undefined) {
+      offset = NEW_YORK_ZONE.offset(hour * HOUR) * 60_000;
+      this.hourOffsets.set(hour, offset);
+    }
+    return offset;
+  }
+}
+
+// New York's offset per UTC day (null on the days of a DST change) and per UTC hour of those days: facts of the
+// time-zone database, kept for the process (a few thousand entries for years of trades), so statistics asked again
+// and again (the journal screen's filters) do not ask Intl again.
+const DAY_OFFSETS = new Map<number, number | null>();
+const HOUR_OFFSETS = new Map<number, number>();
+
+/** Mon = 0 .. Sun = 6 of a day counted from 1970-01-01, a Thursday. */
+function weekdayIndex(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
 }

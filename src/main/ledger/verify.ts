@@ -6,9 +6,10 @@
 import { cashAfterFill, fillCashFlow } from '../engine/cash';
 import { Dec, ZERO } from '../engine/decimal';
 import { NEW, nextStatus, ORDER_EVENT_TYPES, type LifecycleState, type OrderEventType, type Position, type Reset } from '../engine/model';
-import { endByReset, journalFill, type Trade } from '../engine/journal';
+import type { Trade } from '../engine/journal';
 import { applyFillToPosition, newPosition } from '../engine/positions';
 import type { Ledger } from './ledger';
+import { TradeReplay } from './tradeReplay';
 import { accountFromRow, fillFromRow, ms, positionFromRow, resetFromRow, tradeFromRow } from './rows';
 
 export interface VerifyReport {
@@ -37,11 +38,9 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
   const accounts = sql.all(db.selectFrom('accounts').selectAll().orderBy('ordinal')).map(accountFromRow);
 
   // Replay each account: resets (and the opening) set cash; fills after them move it.
+  const resetList = sql.all(db.selectFrom('resets').selectAll().orderBy('id')).map(resetFromRow);
   const resets = new Map<string, Reset[]>();
-  for (const row of sql.all(db.selectFrom('resets').selectAll().orderBy('id'))) {
-    const reset = resetFromRow(row);
-    resets.set(reset.accountId, [...(resets.get(reset.accountId) ?? []), reset]);
-  }
+  for (const reset of resetList) resets.set(reset.accountId, [...(resets.get(reset.accountId) ?? []), reset]);
   const replays = new Map<string, Replay>();
   const pending = new Map<string, Reset[]>();
   for (const account of accounts) {
@@ -50,17 +49,14 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     pending.set(account.id, [...list]);
     replays.set(account.id, { cash: ZERO, positions: new Map() });
   }
-  // The journal's trades, recomputed: the open one per account and symbol, and every one by id.
+  // The journal's trades, recomputed from the same fills and resets, by id.
   const recomputed = new Map<number, Trade>();
-  const openTrades = new Map<string, Map<string, Trade>>();
-  let tradeId = 0;
+  const trades = new TradeReplay(resetList, (trade) => recomputed.set(trade.id, trade));
   const applyResetsBefore = (accountId: string, fillId: number) => {
     const queue = pending.get(accountId) ?? [];
     while (queue.length > 0 && queue[0]!.afterFillId < fillId) {
       const reset = queue.shift()!;
       replays.set(accountId, { cash: reset.startingBalance, positions: new Map() });
-      for (const trade of openTrades.get(accountId)?.values() ?? []) recomputed.set(trade.id, endByReset(trade, reset.time));
-      openTrades.delete(accountId);
     }
   };
 
@@ -85,18 +81,7 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     if (!realized.eq(fill.realizedPl)) {
       differences.push(`fill ${fill.id}: realized P&L recorded ${fill.realizedPl.toFixed()}, recomputed ${realized.toFixed()}`);
     }
-    if (!openTrades.has(fill.accountId)) openTrades.set(fill.accountId, new Map());
-    const open = openTrades.get(fill.accountId)!;
-    const step = journalFill(
-      open.get(fill.symbol),
-      { fill, qtyBefore: held.qty, qtyAfter: position.qty, costAfter: position.cost, mark: null, orderTags: [] },
-      () => ++tradeId,
-    );
-    for (const trade of step.trades) {
-      recomputed.set(trade.id, trade);
-      if (trade.status === 'OPEN') open.set(fill.symbol, trade);
-      else if (open.get(fill.symbol)?.id === trade.id) open.delete(fill.symbol);
-    }
+    trades.fill(fill);
     const flow = fillCashFlow(fill.assetType, delta, fill.price, position.multiplier, realized);
     replay.cash = cashAfterFill(replay.cash, flow, fill);
     const today = fill.time >= lastRollAt;
@@ -114,6 +99,7 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     }
   }
   for (const account of accounts) applyResetsBefore(account.id, Number.POSITIVE_INFINITY);
+  trades.finish();
 
   const stored = new Map<string, Map<string, Position>>();
   for (const row of sql.all(db.selectFrom('positions').selectAll())) {
