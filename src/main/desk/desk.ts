@@ -33,6 +33,7 @@ import type { EngineState } from '../engine/state';
 import type { AccountView } from '../../shared/views';
 import { LedgerWriteError, openFault, type LedgerFault } from '../ledger/faults';
 import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
+import { TradeBook } from './tradeBook';
 import { accountView } from './views';
 
 export interface Clock {
@@ -63,12 +64,16 @@ export class PaperDesk {
   readonly state: EngineState;
   private readonly listeners = new Set<ChangeListener>();
   private currentFault: DeskFault | null = null;
+  /** The journal in memory: read once (or warmed by warmJournal), so a journal query reads no SQLite. */
+  private readonly book: TradeBook;
+  private closed = false;
 
   private constructor(
     readonly ledger: Ledger,
     readonly clock: Clock,
   ) {
     this.state = ledger.loadState(clock.now());
+    this.book = new TradeBook(ledger);
   }
 
   static async open(options: DeskOptions): Promise<PaperDesk> {
@@ -189,7 +194,21 @@ export class PaperDesk {
 
   /** The journal's trades in the order they opened (JOURNAL.md 1), open ones as the state holds them (live excursions). */
   trades(filter: { accountId?: string; closedSince?: number } = {}): Trade[] {
-    return this.ledger.trades(filter).map((trade) => (trade.status === 'OPEN' ? (this.openTradeNow(trade) ?? trade) : trade));
+    const out: Trade[] = [];
+    for (const trade of this.book.all()) {
+      if (filter.accountId && trade.accountId !== filter.accountId) continue;
+      if (filter.closedSince !== undefined && trade.closedAt !== null && trade.closedAt < filter.closedSince) continue;
+      out.push(trade.status === 'OPEN' ? (this.openTradeNow(trade) ?? trade) : trade);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the journal into memory a piece at a time, yielding between pieces, so the first journal query finds it
+   * ready without the app stalling at start. A query before it is done reads the rest at once.
+   */
+  async warmJournal(): Promise<void> {
+    while (!this.closed && !this.book.readPage()) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   private openTradeNow(trade: Trade): Trade | undefined {
@@ -198,13 +217,13 @@ export class PaperDesk {
   }
 
   trade(id: number): Trade | undefined {
-    const stored = this.ledger.tradeById(id);
+    const stored = this.book.loaded ? this.book.get(id) : this.ledger.tradeById(id);
     return stored && stored.status === 'OPEN' ? (this.openTradeNow(stored) ?? stored) : stored;
   }
 
   /** Statistics and groupings over the closed trades that match (JOURNAL.md 3). */
   statistics(filter: TradeFilter = {}): TradeStatistics {
-    return tradeStatistics(this.ledger.trades(filter.accountId ? { accountId: filter.accountId } : {}), filter);
+    return tradeStatistics(this.trades(filter.accountId ? { accountId: filter.accountId } : {}), filter);
   }
 
   /** Adds or removes a trade's tags, or rewrites its note. */
@@ -283,6 +302,7 @@ export class PaperDesk {
   }
 
   close(): void {
+    this.closed = true;
     try {
       this.ledger.close();
     } catch (error) {
@@ -325,6 +345,7 @@ export class PaperDesk {
     // A write that succeeds is the proof the ledger takes writes again.
     if (touchesLedger(change)) this.currentFault = null;
     this.state.apply(change);
+    this.book.apply(change.trades);
     for (const listener of this.listeners) listener(change);
     return change;
   }

@@ -40,6 +40,7 @@ import {
   resetRow,
   snapshotRow,
   tradeFromRow,
+  tradeReader,
   tradeRow,
 } from './rows';
 import type { LedgerDatabase } from './schema';
@@ -256,7 +257,12 @@ export class Ledger {
       const since = iso(filter.closedSince);
       query = query.where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', since)]));
     }
-    return this.sql.all(query).map(tradeFromRow);
+    return this.sql.all(query).map(tradeReader());
+  }
+
+  /** Up to `limit` trades after id `afterId`, by id: the journal read in pieces, so it can be read between other work. */
+  tradesAfter(afterId: number, limit: number): Trade[] {
+    return this.sql.all(this.db.selectFrom('trades').selectAll().where('id', '>', afterId).orderBy('id').limit(limit)).map(tradeReader());
   }
 
   tradeById(id: number): Trade | undefined {

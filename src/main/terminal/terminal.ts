@@ -134,6 +134,8 @@ export class Terminal {
     const terminal = new Terminal({ practice, live }, options);
     await terminal.startSource();
     terminal.housekeeping = setInterval(() => terminal.tick(), 5_000);
+    // Each desk's journal is read into memory in pieces after start, so opening the Journal screen reads no SQLite.
+    for (const desk of [live, practice]) desk.warmJournal().catch((error: unknown) => terminal.log(`the journal could not be read: ${String(error)}`));
     return terminal;
   }
 
