@@ -118,7 +118,7 @@ function insertSql(table: string, columns: readonly string[], conflict?: readonl
 const ORDER_COLUMNS = [
   'id', 'account_id', 'client_order_id', 'symbol', 'asset_type', 'side', 'qty', 'order_type', 'limit_price',
   'stop_price', 'tif', 'status', 'triggered', 'filled_qty', 'avg_fill_price', 'reject_reason', 'status_reason',
-  'expires_at', 'created_at', 'updated_at',
+  'expires_at', 'created_at', 'updated_at', 'tags',
 ] as const;
 const EVENT_COLUMNS = ['id', 'order_id', 'type', 'time', 'detail'] as const;
 const FILL_COLUMNS = [
@@ -204,7 +204,7 @@ class FloorWriter {
       }
       this.upsertOrder.run(
         id, 'main', null, 'AAPL', 'EQ', side, '1', 'MKT', null, null, 'DAY', 'FILLED', 0, '1', price, null, null,
-        expiresAt, now, now,
+        expiresAt, now, now, '[]',
       );
       this.insertEvent.run(null, id, 'ACCEPTED', now, null);
       this.insertEvent.run(null, id, 'FILLED', now, `{"fillId":${fillId},"qty":"1","price":"${price}"}`);
@@ -472,7 +472,7 @@ async function buildHistory(path: string, shape: HistoryShape): Promise<void> {
           const time = iso(now - 3_600_000 + id);
           insertOrder.run(
             id, 'main', null, symbol, 'EQ', 'BUY', '1', 'LMT', '1', null, 'GTC', 'WORKING', 0, '0', null, null, null, null,
-            time, time,
+            time, time, '[]',
           );
           insertEvent.run(null, id, 'ACCEPTED', time, null);
           continue;
@@ -494,7 +494,7 @@ async function buildHistory(path: string, shape: HistoryShape): Promise<void> {
         const last = iso(start + (fillId + count) * step);
         insertOrder.run(
           id, 'main', null, symbol, 'EQ', side, String(count), 'MKT', null, null, 'DAY', 'FILLED', 0, String(count),
-          priceText, null, null, iso(firstTime + 86_400_000), created, last,
+          priceText, null, null, iso(firstTime + 86_400_000), created, last, '[]',
         );
         for (let k = 0; k < count; k += 1) {
           fillId += 1;

@@ -309,7 +309,8 @@ export async function benchUi(dir: string, report: Report, progress: Progress): 
     host = await startBrowserHost({ dataDir: join(dir, 'ui-data'), rendererDir: RENDERER_DIR, log: (m) => progress(`host: ${m}`) });
     // The source first: it picks the desk (the live one, for a file), and settings are the desk's own.
     const source = await host.terminal.handle('setSource', { kind: 'file', path });
-    const settings = await host.terminal.handle('updateSettings', { confirmOrders: false });
+    // Always open: the live desk keeps exchange hours, and the bench must fill whatever the hour in New York.
+    const settings = await host.terminal.handle('updateSettings', { confirmOrders: false, marketHours: 'always' });
     if (!settings.ok || !source.ok) throw new Error(`bench: the host refused the setup: ${JSON.stringify({ settings, source })}`);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
