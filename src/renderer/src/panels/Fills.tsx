@@ -59,7 +59,7 @@ const FillLine = memo(function FillLine({ id }: { id: number }) {
         <Qty value={fill.qty} />
       </td>
       <td className="num">
-        <Price value={fill.price} format={fill.priceFormat} tick={fill.tick} />
+        <Price value={fill.price} format={fill.priceFormat} tick={fill.tick} testId="fill-price" />
       </td>
       <td className="num">{charges(fill.commission, fill.fees)}</td>
       <td className="num">

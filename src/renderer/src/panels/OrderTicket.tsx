@@ -303,7 +303,7 @@ export function OrderTicket() {
           </label>
         </div>
 
-        <Preview />
+        <Preview format={format} tick={tick ?? undefined} />
 
         {error && (
           <p className="ticket-error" data-testid="ticket-error" role="alert">
@@ -408,7 +408,7 @@ function TicketTags() {
 }
 
 /** The engine's estimate for the ticket as typed: what it costs, what it needs, what is left. */
-function Preview() {
+function Preview({ format, tick }: { format: PriceFormat; tick?: string }) {
   const preview = useTicket((s) => s.preview);
   if (!preview) return <div className="ticket-preview empty-preview" data-testid="ticket-preview" />;
   return (
@@ -440,6 +440,12 @@ function Preview() {
           </dd>
         </div>
       </dl>
+      {preview.price && (
+        <p className="preview-price muted">
+          {/* The price the estimate uses: a market order's is the ask or bid with the slippage, as it would fill. */}
+          Est. price <Price value={preview.price} format={format} tick={tick} testId="preview-price" />
+        </p>
+      )}
       {preview.warning && (
         <p className="preview-warning" data-testid="preview-warning">
           ⚠ {preview.warning}

@@ -11,7 +11,7 @@ import { Qty } from '../components/figures';
 import { PriceInput } from '../components/PriceInput';
 import { priceForField } from '../components/priceStep';
 import { selectedAccountId, useDesk, workingOrderRow } from '../state/desk';
-import { needsLimit, needsStop, oneOfWords, ORDER_TYPES } from '../../../shared/vocabulary';
+import { needsLimit, needsStop, oneOfWords, ORDER_TYPES, TIFS } from '../../../shared/vocabulary';
 import type { OrderType, Tif } from '../state/ticket';
 import { run } from '../state/thor';
 import { showToast } from '../state/toasts';
@@ -192,9 +192,12 @@ const WorkingLine = memo(function WorkingLine({ id }: { id: number }) {
         )}
       </td>
       <td className="left">
-        <select aria-label="Time in force" data-testid="working-tif" value={shown.tif} onChange={(event) => change('tif', event.target.value === 'GTC' ? 'GTC' : 'DAY')}>
-          <option value="DAY">DAY</option>
-          <option value="GTC">GTC</option>
+        <select aria-label="Time in force" data-testid="working-tif" className="tif-select" value={shown.tif} onChange={(event) => change('tif', oneOfWords(TIFS, event.target.value) ?? shown.tif)}>
+          {TIFS.map((tif) => (
+            <option key={tif} value={tif}>
+              {tif}
+            </option>
+          ))}
         </select>
       </td>
       <td className="left why-col">

@@ -1,14 +1,23 @@
 // The engine's trading settings as a form: commission and fees per asset type, slippage in ticks, when a resting
-// limit fills (touch or cross), order confirmation, and the futures contract table. Save sends only what changed
+// limit fills (touch or cross), order confirmation, market hours (exchange or always open) and the closed dates, and
+// the futures contract table. Save sends only what changed
 // (updateSettings); main validates every value and its message shows here.
 import { useState } from 'react';
 import type { CommandRequest, TerminalSettings } from '../../../../shared/contract';
+import { MARKET_HOURS_MODES, oneOfWords } from '../../../../shared/vocabulary';
 import { applySettings } from '../../state/desk';
 import { run } from '../../state/thor';
 
 const ASSET_TYPES = ['EQ', 'OPT', 'FUT'] as const;
 type AssetType = (typeof ASSET_TYPES)[number];
 type Patch = CommandRequest<'updateSettings'>;
+
+/** "2026-12-25, 2026-12-31" as a list; main checks each date. */
+const dateList = (text: string) =>
+  text
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
 
 interface ContractDraft {
   /** A local key for React: a row's root may be edited. */
@@ -57,6 +66,8 @@ export function TradingSection({ settings, saved, onSaved }: { settings: Termina
   const [slippage, setSlippage] = useState(settings.slippageTicks);
   const [limitFill, setLimitFill] = useState(settings.limitFill);
   const [confirmOrders, setConfirmOrders] = useState(settings.confirmOrders);
+  const [marketHours, setMarketHours] = useState(settings.marketHours);
+  const [closedDates, setClosedDates] = useState(settings.closedDates.join(', '));
   const [contracts, setContracts] = useState(() => contractRows(settings));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,6 +97,9 @@ export function TradingSection({ settings, saved, onSaved }: { settings: Termina
     if (slippage.trim() !== settings.slippageTicks) patch.slippageTicks = slippage.trim();
     if (limitFill !== settings.limitFill) patch.limitFill = limitFill;
     if (confirmOrders !== settings.confirmOrders) patch.confirmOrders = confirmOrders;
+    if (marketHours !== settings.marketHours) patch.marketHours = marketHours;
+    const dates = dateList(closedDates);
+    if (dates.join(',') !== settings.closedDates.join(',')) patch.closedDates = dates;
     if (Object.keys(c.patch).length > 0) patch.contracts = c.patch;
     if (Object.keys(patch).length === 0) {
       onSaved(true);
@@ -194,6 +208,35 @@ export function TradingSection({ settings, saved, onSaved }: { settings: Termina
             }}
           />
           Confirm orders before sending
+        </label>
+      </div>
+
+      <div className="settings-row">
+        <label className="field inline">
+          <span>Market hours</span>
+          <select
+            data-testid="settings-market-hours"
+            value={marketHours}
+            onChange={(event) => {
+              touched();
+              setMarketHours(oneOfWords(MARKET_HOURS_MODES, event.target.value) ?? marketHours);
+            }}
+          >
+            <option value="exchange">Exchange hours (New York)</option>
+            <option value="always">Always open</option>
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Closed dates (YYYY-MM-DD, comma-separated)</span>
+          <input
+            data-testid="settings-closed-dates"
+            placeholder="2026-12-25, 2027-01-01"
+            value={closedDates}
+            onChange={(event) => {
+              touched();
+              setClosedDates(event.target.value);
+            }}
+          />
         </label>
       </div>
 
