@@ -2,27 +2,14 @@
 // renderer (nothing outside it, no listings, GET and HEAD only), answered with the content security policy as a
 // header. Pure Node (no electron), so the tests run it: index.ts registers the scheme and hands requests here.
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { contentSecurityPolicy } from '../../shared/contentSecurity';
+import { contentTypeOf } from '../../shared/contentTypes';
 
 export const RENDERER_SCHEME = 'thor';
 export const RENDERER_HOST = 'app';
 /** The page the window loads. */
 export const RENDERER_URL = `${RENDERER_SCHEME}://${RENDERER_HOST}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The file of the built renderer a thor://app/ address names, or null when it names none: another scheme or host,
@@ -85,6 +72,6 @@ export async function serveRenderer(rendererDir: string, request: Request): Prom
   } catch {
     return refuse(404);
   }
-  const headers = rendererHeaders(CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+  const headers = rendererHeaders(contentTypeOf(file));
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
 }

@@ -7,9 +7,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, mkdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { contentSecurityPolicy } from '../../shared/contentSecurity';
+import { contentTypeOf } from '../../shared/contentTypes';
 import type { Result } from '../../shared/contract';
 import { SOCKET_PATH, type SocketMessage } from '../../shared/socketProtocol';
 import { Terminal, type TerminalOptions } from '../terminal/terminal';
@@ -41,21 +42,6 @@ export interface BrowserHost {
 
 const HOST = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 1 << 20;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = resolve(options.rendererDir);
   statSync(join(rendererDir, 'index.html')); // fails early, with the path, when the renderer is not built
@@ -214,7 +200,7 @@ function serveFile(rendererDir: string, policy: string, request: IncomingMessage
   }
   response.writeHead(200, {
     ...headers,
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': size,
   });
   if (request.method === 'HEAD') return void response.end();
