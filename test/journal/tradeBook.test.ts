@@ -7,6 +7,7 @@ import { cumulativeNet, MAX_CURVE_POINTS } from '../../src/main/desk/journalQuer
 import { tradeView } from '../../src/main/desk/journalViews';
 import { Dec, ZERO } from '../../src/main/engine/decimal';
 import { netPl } from '../../src/main/engine/journal';
+import { byClosing, closedInOrder, closedMatching } from '../../src/main/engine/statistics';
 import { closedTrades } from '../../bench/journal';
 import { openTestDesk } from '../support/desk';
 import { opArbitrary, Session } from '../support/randomOps';
@@ -30,6 +31,8 @@ describe('the journal in memory', () => {
           const stored = t.desk.ledger.trades().map(tradeView);
           expect(t.desk.trades().map(tradeView)).toEqual(stored);
           for (const trade of stored) expect(tradeView(t.desk.trade(trade.id)!)).toEqual(trade);
+          expect(t.desk.tagsUsed()).toEqual(t.desk.ledger.tagsUsed());
+          expect(t.desk.closedTrades().map(tradeView)).toEqual(closedInOrder(t.desk.ledger.trades(), {}).map(tradeView));
         } finally {
           t.close();
         }
@@ -61,5 +64,32 @@ describe('the cumulative net P&L curve', () => {
     let sum = ZERO;
     const expected = trades.map((t) => (sum = sum.plus(netPl(t))).toFixed());
     expect(cumulativeNet(trades, {}).map((p) => p.value)).toEqual(expected);
+  });
+});
+
+describe('the closed trades in closing order, kept per version', () => {
+  it('closedMatching over them is closedInOrder over all trades, for any filter', () => {
+    const trades = closedTrades(600).map((t, i) => (i % 7 === 0 ? { ...t, status: 'OPEN' as const, closedAt: null } : t));
+    const sorted = trades.filter((t) => t.status === 'CLOSED').sort(byClosing);
+    const first = sorted[0]!.closedAt!;
+    const last = sorted.at(-1)!.closedAt!;
+    const time = fc.integer({ min: first - 60_000, max: last + 60_000 });
+    const filters = fc.record(
+      {
+        closedFrom: time,
+        closedTo: time,
+        symbols: fc.constantFrom(['AAPL'], ['/ES', 'TSLA'], []),
+        direction: fc.constantFrom('LONG' as const, 'SHORT' as const),
+        tags: fc.constantFrom(['news'], [''], ['A+', 'fade']),
+        accountId: fc.constantFrom('main', 'other'),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(filters, (filter) => {
+        expect(closedMatching(sorted, filter).map((t) => t.id)).toEqual(closedInOrder(trades, filter).map((t) => t.id));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

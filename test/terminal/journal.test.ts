@@ -190,6 +190,30 @@ describe('the journal in the contract', () => {
     expect(await terminal.handle('equityHistory', { account: 'ghost' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('answers again from memory only until the journal changes, and shows open trades as they stand now', async () => {
+    await twoTrades();
+    const byNet = { ...page, sort: { key: 'netPl', descending: true } } as const;
+    expect((await ok('journalStats', {})).stats.trades).toBe(2);
+    expect((await ok('journalTrades', byNet)).total).toBe(2);
+    expect(await ok('journalTags', {})).toEqual(['breakout']);
+
+    // A third trade opens: listed at once, with its excursion moving with the market while nothing is written.
+    await ok('placeOrder', order('AAPL', 'BUY', '100', ['Scalp']));
+    const opened = (await ok('journalTrades', page)).rows[0]!;
+    expect(opened.status).toBe('OPEN');
+    quote('AAPL', '203.00', '203.02');
+    expect((await ok('journalTrades', page)).rows[0]!.mfe).not.toBe(opened.mfe);
+    expect(await ok('journalTags', {})).toEqual(['breakout', 'Scalp']);
+
+    clock.time += 60_000;
+    await ok('placeOrder', order('AAPL', 'SELL'));
+    const stats = (await ok('journalStats', {})).stats;
+    expect(stats.trades).toBe(3);
+    const rows = (await ok('journalTrades', byNet)).rows;
+    expect(rows.map((r) => r.netPl)).toEqual([...rows.map((r) => r.netPl)].sort((a, b) => Number(b) - Number(a)));
+    expect(rows[0]!.tags).toEqual(['Scalp']);
+  });
+
   it('refuses oversized or malformed journal requests before they reach the desk', async () => {
     expect(await terminal.handle('journalTrades', { offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await terminal.handle('journalTrades', { ...page, range: { kind: 'custom', from: 'yesterday', to: '2026-01-01' } })).toMatchObject({

@@ -33,6 +33,7 @@ import type { EngineState } from '../engine/state';
 import type { AccountView } from '../../shared/views';
 import { LedgerWriteError, openFault, type LedgerFault } from '../ledger/faults';
 import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
+import { JournalMemo } from './journalMemo';
 import { TradeBook } from './tradeBook';
 import { accountView } from './views';
 
@@ -66,6 +67,8 @@ export class PaperDesk {
   private currentFault: DeskFault | null = null;
   /** The journal in memory: read once (or warmed by warmJournal), so a journal query reads no SQLite. */
   private readonly book: TradeBook;
+  /** The journal screen's last answers, kept until the journal's version moves. */
+  readonly journalMemo = new JournalMemo();
   private closed = false;
 
   private constructor(
@@ -221,6 +224,16 @@ export class PaperDesk {
     return stored && stored.status === 'OPEN' ? (this.openTradeNow(stored) ?? stored) : stored;
   }
 
+  /** Changes whenever a trade is written: what was computed from the closed trades stays true until it moves. */
+  get journalVersion(): number {
+    return this.book.version;
+  }
+
+  /** The CLOSED trades of every account in closing order (JOURNAL.md 3), kept until the journal's version moves. */
+  closedTrades(): readonly Trade[] {
+    return this.book.closedInClosingOrder();
+  }
+
   /** Statistics and groupings over the closed trades that match (JOURNAL.md 3). */
   statistics(filter: TradeFilter = {}): TradeStatistics {
     return tradeStatistics(this.trades(filter.accountId ? { accountId: filter.accountId } : {}), filter);
@@ -235,7 +248,7 @@ export class PaperDesk {
 
   /** Every tag used on a trade so far, as first spelled. */
   tagsUsed(): string[] {
-    return this.ledger.tagsUsed();
+    return this.book.tagsUsed();
   }
 
   /** The equity history (JOURNAL.md 5): the snapshots at each roll and the samples taken during the days. */

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Dec, ZERO, plain } from '../engine/decimal';
 import { avgEntry, avgExit, durationSeconds, netPl, type Trade, type TradeDirection } from '../engine/journal';
 import type { DaySnapshot, EquitySample } from '../engine/model';
-import { byClosing, matchesFilter, NewYorkCalendar, scaledInteger, type TradeFilter } from '../engine/statistics';
+import { closedInOrder, matchesFilter, NewYorkCalendar, scaledInteger, type TradeFilter } from '../engine/statistics';
 import { rollAtOrBefore } from '../engine/tradingDay';
 
 const NEW_YORK = 'America/New_York';
@@ -184,7 +184,11 @@ export function lastOfEachBucket<T>(points: readonly T[], max: number = MAX_CURV
  * at most MAX_CURVE_POINTS of them (lastOfEachBucket).
  */
 export function cumulativeNet(trades: readonly Trade[], filter: TradeFilter): CurvePoint[] {
-  const closed = trades.filter((t) => t.status === 'CLOSED' && matchesFilter(t, filter)).sort(byClosing);
+  return cumulativeNetOfClosed(closedInOrder(trades, filter));
+}
+
+/** cumulativeNet over trades already chosen and in closing order (closedInOrder). */
+export function cumulativeNetOfClosed(closed: readonly Trade[]): CurvePoint[] {
   const total = runningNet(closed);
   // Points carry the closing's index: only the kept ones become text.
   const points = lastOfEachBucket(onePerSecond(closed.map((trade, i) => ({ ms: trade.closedAt!, value: i }))));

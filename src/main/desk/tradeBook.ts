@@ -2,6 +2,7 @@
 // between other work), then kept current with each committed change, since a trade changes only through the desk's
 // own transactions. Ordered as the ledger lists them (opened, opening fill, id). It never writes nor decides a trade.
 import type { Trade } from '../engine/journal';
+import { byClosing } from '../engine/statistics';
 import type { Ledger } from '../ledger/ledger';
 
 const PAGE = 5_000;
@@ -18,11 +19,46 @@ export class TradeBook {
   private complete = false;
   /** Trades changed while the book was being read: applied once it is, so the newest state wins. */
   private pending: Trade[] = [];
+  /** Bumps whenever a trade is added or changes, so what was computed from the trades knows when it is stale. */
+  private changes = 0;
+  private tags: { version: number; list: string[] } | null = null;
+  private closedList: { version: number; list: Trade[] } | null = null;
 
   constructor(private readonly ledger: Ledger) {}
 
   get loaded(): boolean {
     return this.complete;
+  }
+
+  /** Changes with every trade written after the book was read (never while it reads). */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The CLOSED trades in closing order (JOURNAL.md 3), sorted once per version. */
+  closedInClosingOrder(): readonly Trade[] {
+    const trades = this.all();
+    if (this.closedList?.version === this.changes) return this.closedList.list;
+    const list = trades.filter((trade) => trade.status === 'CLOSED').sort(byClosing);
+    this.closedList = { version: this.changes, list };
+    return list;
+  }
+
+  /** Every tag used on a trade so far, as first spelled (the lowest trade id's spelling), kept until the next change. */
+  tagsUsed(): string[] {
+    const trades = this.all();
+    if (this.tags?.version === this.changes) return this.tags.list;
+    const first = new Map<string, { id: number; at: number; tag: string }>();
+    for (const trade of trades) {
+      trade.tags.forEach((tag, at) => {
+        const key = tag.toLowerCase();
+        const seen = first.get(key);
+        if (!seen || trade.id < seen.id) first.set(key, { id: trade.id, at, tag });
+      });
+    }
+    const list = [...first.values()].sort((a, b) => a.id - b.id || a.at - b.at).map((entry) => entry.tag);
+    this.tags = { version: this.changes, list };
+    return list;
   }
 
   /** Every trade, reading what is left of the ledger first. */
@@ -55,6 +91,7 @@ export class TradeBook {
       return;
     }
     for (const trade of trades) this.put(trade);
+    this.changes += 1;
   }
 
   private finish(): void {

@@ -89,7 +89,11 @@ export function byClosing(a: Trade, b: Trade): number {
 
 /** Statistics over the CLOSED trades among `trades` that match `filter`. */
 export function tradeStatistics(trades: Iterable<Trade>, filter: TradeFilter = {}): TradeStatistics {
-  const closed = closedInOrder(trades, filter);
+  return statisticsOfClosed(closedInOrder(trades, filter));
+}
+
+/** Statistics over trades already chosen and in closing order (closedInOrder), for callers that reuse that list. */
+export function statisticsOfClosed(closed: readonly Trade[]): TradeStatistics {
   // Most ledgers hold cents: the sums then run on scaled integers, which are exact (see ScaledAmounts). Anything
   // else (a flip's split commission of 1/3, amounts too large) takes the Decimal path, which gives what it always did.
   const scaled = ScaledAmounts.of(closed);
@@ -102,7 +106,32 @@ export function tradeStatisticsInDecimals(trades: Iterable<Trade>, filter: Trade
   return statisticsOf(closed, decimalAmounts(closed), DECIMAL);
 }
 
-function closedInOrder(trades: Iterable<Trade>, filter: TradeFilter): Trade[] {
+/**
+ * closedInOrder over CLOSED trades already in closing order: the closing-time bounds found by binary search, the rest
+ * of the filter on the trades between them, the order kept.
+ */
+export function closedMatching(closedInClosingOrder: readonly Trade[], filter: TradeFilter): Trade[] {
+  const { closedFrom, closedTo, ...rest } = filter;
+  const first = closedFrom === undefined ? 0 : firstClosedAtOrAfter(closedInClosingOrder, closedFrom);
+  const end = closedTo === undefined ? closedInClosingOrder.length : firstClosedAtOrAfter(closedInClosingOrder, closedTo);
+  const out: Trade[] = [];
+  for (let i = first; i < end; i += 1) if (matchesFilter(closedInClosingOrder[i]!, rest)) out.push(closedInClosingOrder[i]!);
+  return out;
+}
+
+function firstClosedAtOrAfter(closed: readonly Trade[], time: number): number {
+  let low = 0;
+  let high = closed.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (closed[mid]!.closedAt! < time) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The CLOSED trades that match, in closing order (JOURNAL.md 3). */
+export function closedInOrder(trades: Iterable<Trade>, filter: TradeFilter): Trade[] {
   const closed: Trade[] = [];
   for (const trade of trades) if (trade.status === 'CLOSED' && matchesFilter(trade, filter)) closed.push(trade);
   return closed.sort(byClosing);

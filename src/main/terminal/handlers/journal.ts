@@ -3,12 +3,12 @@
 // answers in strings; the trades and their statistics are the engine's, tags and notes change through the desk.
 import type { JournalFilter, JournalTradeRow } from '../../../shared/contract';
 import type { PaperDesk } from '../../desk/desk';
-import { cumulativeNet, equityCurve, sortTrades, tradeFilter, tradesMatching, type JournalQuery } from '../../desk/journalQuery';
+import { cumulativeNetOfClosed, equityCurve, sortTrades, tradeFilter, tradesMatching, type JournalQuery, type SortKey } from '../../desk/journalQuery';
 import { statisticsView, tradeView } from '../../desk/journalViews';
 import { fillView } from '../../desk/views';
 import { Dec } from '../../engine/decimal';
 import type { Trade } from '../../engine/journal';
-import { tradeStatistics } from '../../engine/statistics';
+import { closedMatching, statisticsOfClosed } from '../../engine/statistics';
 import { priceFormatOf } from '../priceFormat';
 import { answer, fail, type HandlerSlice, type TerminalServices } from './handler';
 
@@ -23,15 +23,34 @@ function query(filter: JournalFilter): JournalQuery {
   return filter;
 }
 
+/** Sort keys whose order does not move while open trades' excursions and P&L do (an open trade sorts as closing now). */
+const STILL_KEYS: ReadonlySet<SortKey> = new Set(['openedAt', 'closedAt', 'symbol', 'direction']);
+
+/**
+ * The trades a query shows, sorted: kept per journal version when the order cannot move until the next trade is
+ * written (a still key, or no open trade among them); an open trade is in a range while now is, so that is in the key.
+ */
+function sortedTrades(desk: PaperDesk, q: JournalQuery, key: SortKey, descending: boolean, now: number): readonly Trade[] {
+  const { closedFrom, closedTo, ...rest } = tradeFilter(q, now);
+  const nowInRange = (closedFrom === undefined || now >= closedFrom) && (closedTo === undefined || now < closedTo);
+  const matching = desk.journalMemo.get(desk.journalVersion, `match ${JSON.stringify([closedFrom, closedTo, rest, nowInRange])}`, () =>
+    tradesMatching(desk.trades(q.account !== undefined ? { accountId: q.account } : {}), q, now),
+  );
+  const sort = () => sortTrades(matching, key, descending, now);
+  if (!STILL_KEYS.has(key) && matching.some((trade) => trade.status === 'OPEN')) return sort();
+  return desk.journalMemo.get(desk.journalVersion, `sort ${JSON.stringify([closedFrom, closedTo, rest, nowInRange, key, descending])}`, sort);
+}
+
 export function journalHandlers(services: TerminalServices) {
   return {
     journalTrades: ({ sort, offset, limit, ...filter }) => {
       const desk = services.desk();
       const now = desk.clock.now();
-      const scope = filter.account !== undefined ? { accountId: filter.account } : {};
-      const matching = tradesMatching(desk.trades(scope), query(filter), now);
-      const sorted = sortTrades(matching, sort?.key ?? 'closedAt', sort?.descending ?? true, now);
-      const rows = sorted.slice(offset, offset + limit).map((trade) => journalTradeRow(desk, trade));
+      const key = sort?.key ?? 'closedAt';
+      const descending = sort?.descending ?? true;
+      const sorted = sortedTrades(desk, query(filter), key, descending, now);
+      // The list may be from an earlier call: open trades are shown as they stand now.
+      const rows = sorted.slice(offset, offset + limit).map((trade) => journalTradeRow(desk, trade.status === 'OPEN' ? (desk.trade(trade.id) ?? trade) : trade));
       return { ok: true, data: { total: sorted.length, offset, rows } };
     },
     journalTrade: ({ id }) => {
@@ -47,13 +66,13 @@ export function journalHandlers(services: TerminalServices) {
     },
     journalStats: (filter) => {
       const desk = services.desk();
-      const tradeFilterNow = tradeFilter(query(filter), desk.clock.now());
-      const trades = desk.trades(filter.account !== undefined ? { accountId: filter.account } : {});
-      // One read of the trades for both (desk.statistics would read them again).
-      return {
-        ok: true,
-        data: { stats: statisticsView(tradeStatistics(trades, tradeFilterNow)), cumulative: cumulativeNet(trades, tradeFilterNow) },
-      };
+      const closedFilter = tradeFilter(query(filter), desk.clock.now());
+      // Closed trades change only with the journal's version: the same filter is answered once per version.
+      const data = desk.journalMemo.get(desk.journalVersion, `stats ${JSON.stringify(closedFilter)}`, () => {
+        const closed = closedMatching(desk.closedTrades(), closedFilter);
+        return { stats: statisticsView(statisticsOfClosed(closed)), cumulative: cumulativeNetOfClosed(closed) };
+      });
+      return { ok: true, data };
     },
     editTrade: ({ id, addTags, removeTags, note }) => {
       const desk = services.desk();
