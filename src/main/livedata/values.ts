@@ -190,6 +190,10 @@ function excelNumberText(value: number, warn?: ValueWarning): string | null {
     warn?.(outOfRange(String(value)));
     return null;
   }
+  // JavaScript's shortest round-trip text, when it has at most 15 significant digits, is the 15-digit rounding
+  // already: doubles are 15 digits apart at least, so no other 15-digit decimal is nearer (and it has no zeros to trim).
+  const shortest = String(value);
+  if (significantDigits(shortest) <= 15) return shortest;
   let text = value.toPrecision(15);
   if (text.includes('e')) {
     const decimal = excelNumber(value, warn);
@@ -197,6 +201,21 @@ function excelNumberText(value: number, warn?: ValueWarning): string | null {
   }
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   return text === '-0' ? '0' : text;
+}
+
+/** Significant digits of a number's plain text ("-0.00125" has 3); more than 15 for any text with an exponent. */
+function significantDigits(text: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 101 /* e */) return Infinity;
+    if (c < 48 || c > 57) continue; // sign, point
+    if (leading && c === 48) continue;
+    leading = false;
+    digits += 1;
+  }
+  return digits;
 }
 
 /**

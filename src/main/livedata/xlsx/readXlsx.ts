@@ -229,6 +229,23 @@ interface SharedMaster {
 
 const MENTIONS_RTD = /rtd/i;
 
+// The same formulas come every second: each one's text as the XML holds it maps to the same decoded string, so it is
+// decoded once, and the formula parser's own cache finds that string without hashing a new copy. Cleared whole past
+// what a sheet can hold.
+const decodedFormulas = new Map<string, string | null>();
+const MAX_DECODED_FORMULAS = 100_000;
+
+/** A formula's text decoded, when it mentions RTD (`&quot;tos.rtd&quot;`); null for any other formula. */
+function rtdFormulaText(raw: string): string | null {
+  let text = decodedFormulas.get(raw);
+  if (text === undefined) {
+    if (decodedFormulas.size >= MAX_DECODED_FORMULAS) decodedFormulas.clear();
+    text = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+    decodedFormulas.set(raw, text);
+  }
+  return text;
+}
+
 /** A worksheet's cells: cached values, and formulas where they mention RTD (shared ones filled down). */
 function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFormulas: boolean, limits: PartLimits): Map<number, Map<number, ModelCell>> {
   const rows = new Map<number, Map<number, ModelCell>>();
@@ -321,10 +338,9 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFo
   };
 
   function formulaOf(raw: string): string | null {
-    // Only formulas that mention RTD are kept, and only they are decoded (`&quot;tos.rtd&quot;`).
-    if (formulaType !== 'shared' || sharedIndex === undefined) return MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+    if (formulaType !== 'shared' || sharedIndex === undefined) return rtdFormulaText(raw);
     if (raw.trim() !== '') {
-      const own = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+      const own = rtdFormulaText(raw);
       masters.set(sharedIndex, { row: rowNumber, col, formula: own });
       return own;
     }
