@@ -10,9 +10,9 @@
 //    workbook_real_steveja42_peak_mb    peak RSS of a child process reading it 20 times, above the RSS after imports
 //    file_to_engine_200_p50_ms / _p95_ms  a 200-symbol workbook written to a temp name and renamed over the watched
 //                                       file -> every changed symbol applied to the desk (fills, marks), timed from the
-//                                       rename to LiveData's "applied" callback (target p95 < 40 ms)
+//                                       rename to LiveData's "applied" callback (target p95 < 15 ms)
 //    source_cpu_200_at_1hz_pct          CPU of this process (user + system) while a FileSource + LiveData + desk read a
-//                                       200-symbol workbook rewritten once a second, as % of one core (target < 5 %)
+//                                       200-symbol workbook rewritten once a second, as % of one core (target < 1 %)
 import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
