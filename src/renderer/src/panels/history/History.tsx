@@ -85,10 +85,12 @@ function HistoryBar({ account, today, preset }: { account: string | null; today:
   const error = useHistory((s) => s.error);
   const [from, setFrom] = useState(shownFrom);
   const [to, setTo] = useState(shownTo);
+  // A preset fills the fields with its dates; a custom range leaves them as typed (a blur of From must not undo To).
   useEffect(() => {
+    if (preset === 'custom') return;
     setFrom(shownFrom);
     setTo(shownTo);
-  }, [shownFrom, shownTo]);
+  }, [preset, shownFrom, shownTo]);
   const applyCustom = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return;
     if (from === shownFrom && to === shownTo) return;
@@ -379,8 +381,8 @@ function FillCells({ fill }: { fill: HistoryFill }) {
   return (
     <>
       <td className="num" data-testid="history-exec-id">{fill.id}</td>
-      <td className="left num" data-testid="history-fill-date">{nyDate(fill.time)}</td>
-      <td className="left num" data-testid="history-fill-time">{nyTime(fill.time)}</td>
+      <td className="left num" data-testid="history-date">{nyDate(fill.time)}</td>
+      <td className="left num" data-testid="history-time">{nyTime(fill.time)}</td>
       <td className="left symbol">{fill.symbol}</td>
       <td className={`left ${fill.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{fill.side}</td>
       <td className="num">
