@@ -101,7 +101,13 @@ test('orders and fills of today with their trails, then an earlier day with its 
   await expect(rows.nth(1)).toHaveAttribute('data-testid', /^history-order-/);
   await page.screenshot({ path: join(SCREENS_DIR, 'history-earlier-day.png') });
 
-  // Back to today with one click.
+  // Back to today with one click; at 1024 x 700 (a window beside TOS) the range bar, the rows and a trail are in view.
   await page.getByTestId('history-today').click();
   await expect(orders).toHaveCount(3);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(page.getByTestId('history-tab-fills')).toBeInViewport();
+  await expect(orders.nth(2).getByTestId('history-status')).toBeInViewport();
+  await orders.nth(2).click();
+  await expect(history.getByTestId(`order-trail-${aaplId}`).getByTestId('trail-event').nth(1)).toBeInViewport();
+  await page.screenshot({ path: join(SCREENS_DIR, 'history-1024.png') });
 });
