@@ -83,6 +83,24 @@ describe('the history of orders and fills', () => {
     expect(t.desk.orderTrail(9999)).toBeUndefined();
   });
 
+  it('names cancel all and reverse in the reason, and shows a Treasury’s prices in 32nds (ZN in halves: 110\'080)', async () => {
+    t = await openTestDesk();
+    aapl({ bid: '199.98', ask: '200.00', last: '199.99' });
+    const resting = place({ side: 'BUY', qty: '1', orderType: 'LMT', limit: '150' });
+    expect(t.desk.cancelAll('main').ok).toBe(true);
+    expect(trail(resting.id)).toEqual(['ACCEPTED accepted', 'CANCELED canceled by cancel all']);
+    place({ side: 'BUY', qty: '1', orderType: 'MKT' });
+    const target = place({ side: 'SELL', qty: '1', orderType: 'LMT', limit: '250' });
+    expect(t.desk.reverse('main', 'AAPL').ok).toBe(true);
+    expect(trail(target.id)).toEqual(['ACCEPTED accepted', 'CANCELED canceled by reverse']);
+
+    t.desk.applyQuote(quote({ symbol: '/ZNH26', bid: '110.5', ask: '110.515625', last: '110.5' }));
+    const zn = t.desk.placeOrder({ account: 'main', symbol: '/ZNH26', side: 'BUY', qty: '1', orderType: 'LMT', limit: '110', tif: 'GTC' });
+    if (!zn.ok) throw new Error(zn.error.message);
+    expect(t.desk.editOrder(zn.value.id, { limit: '110.25' }).ok).toBe(true);
+    expect(trail(zn.value.id)).toEqual(['ACCEPTED accepted', "REPLACED limit 110'000 → 110'080"]);
+  });
+
   it('a REPLACED event stored without what changed reads "replaced"', async () => {
     t = await openTestDesk();
     aapl({ bid: '199.98', ask: '200.00', last: '199.99' });
