@@ -18,6 +18,8 @@ export const COMMAND_NAMES = [
   'pickQuoteFile',
   'orderHistory',
   'fillHistory',
+  'orderEvents',
+  'resetHistory',
   'journalTrades',
   'journalTrade',
   'journalStats',

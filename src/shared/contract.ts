@@ -16,9 +16,21 @@ import {
   type LimitFillMode,
   type MarketHoursMode,
 } from './vocabulary';
-import type { AccountView, FillView, OrderPreview, OrderView, PositionView, PriceFormat, Priced, StatisticsView, TradeView } from './views';
+import type {
+  AccountView,
+  FillView,
+  OrderEventView,
+  OrderPreview,
+  OrderView,
+  PositionView,
+  PriceFormat,
+  Priced,
+  ResetView,
+  StatisticsView,
+  TradeView,
+} from './views';
 
-export type { OrderPreview, PriceFormat, Priced, StatisticsView, TradeView };
+export type { OrderEventView, OrderPreview, PriceFormat, Priced, ResetView, StatisticsView, TradeView };
 
 /**
  * A decimal string with at most `integer` digits before the point and `fraction` after. The length is checked
@@ -68,6 +80,8 @@ const orderId = z.number().int().positive();
 const tag = z.string().trim().min(1).max(32);
 const tags = z.array(tag).max(10);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A range of trading dates for the history (issue 12), and the cursor of the next page. */
+const historyRange = { from: isoDate.optional(), to: isoDate.optional(), before: z.number().int().positive().optional() };
 
 const orderTicketSchema = z.object({
   account: accountId,
@@ -175,8 +189,18 @@ export const COMMANDS = {
     ]),
   /** The native file picker (Electron only); the browser host answers NOT_SUPPORTED. */
   pickQuoteFile: z.object({}).strict(),
-  orderHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
-  fillHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional() }).strict(),
+  /**
+   * The account's orders. Without a range: every order, oldest first (as before). With `from`/`to` (trading dates,
+   * both included; the day rolls at 17:00 New York): those placed in the range, newest first, `limit` (default 500)
+   * at a time, older than order `before` (the last row of the previous page).
+   */
+  orderHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional(), ...historyRange }).strict(),
+  /** The account's fills, as orderHistory: with a range, newest first, a page before fill `before`. */
+  fillHistory: z.object({ account: accountId, limit: z.number().int().positive().max(10_000).optional(), ...historyRange }).strict(),
+  /** An order's event trail, oldest first, each with its time and what it did. */
+  orderEvents: z.object({ orderId }).strict(),
+  /** The account's opening and resets in a range of trading dates (today without one), newest first. */
+  resetHistory: z.object({ account: accountId, from: isoDate.optional(), to: isoDate.optional() }).strict(),
   /** A page of the journal's trades that match, sorted (newest close first by default; open trades count as now). */
   journalTrades: journalFilterSchema
     .extend({
@@ -349,8 +373,10 @@ export interface CommandResponses {
   updateSettings: TerminalSettings;
   setSource: SourceStatusView;
   pickQuoteFile: { path: string | null };
-  orderHistory: OrderView[];
-  fillHistory: FillView[];
+  orderHistory: (OrderView & Priced)[];
+  fillHistory: (FillView & Priced)[];
+  orderEvents: OrderEventView[];
+  resetHistory: ResetView[];
   journalTrades: { total: number; offset: number; rows: JournalTradeRow[] };
   journalTrade: JournalTradeDetail;
   journalStats: { stats: StatisticsView; cumulative: CurvePoint[] };

@@ -1,6 +1,6 @@
 // What the engine shows the world: accounts, positions, orders and fills with every decimal as a string in plain
 // notation. The scenario runner prints these, the app sends them over IPC, reports export them.
-import type { AssetType, Broker, MarginMode, OrderStatus, OrderType, Side, Tif } from './vocabulary';
+import type { AssetType, Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif } from './vocabulary';
 
 export interface AccountView {
   id: string;
@@ -79,6 +79,23 @@ export interface FillView {
   reason: string;
   /** The quote it met. */
   quote: { bid: string | null; ask: string | null; last: string | null; mark: string | null; time: string };
+}
+
+/** One event of an order's trail (issue 12): its type, when, and what it did in the trader's words. */
+export interface OrderEventView {
+  type: OrderEventType;
+  time: string;
+  /** "accepted", "limit 101.00 → 100.50, qty 100 → 200", "triggered: last 99.50", "filled 100 @ 100.50 (exec 7)", "canceled by flatten". */
+  text: string;
+}
+
+/** An account's opening (OPEN) or a reset (RESET), shown in the history where it happened. */
+export interface ResetView {
+  account: string;
+  kind: 'OPEN' | 'RESET';
+  time: string;
+  startingBalance: string;
+  cashBefore: string;
 }
 
 export interface OrderPreview {

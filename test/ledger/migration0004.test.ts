@@ -99,7 +99,7 @@ describe('migration 0004: trades for the fills made before the journal', () => {
     t.desk.close();
     // As if the ledger stopped at 0003: 0004 runs over it on the next start.
     const sqlite = new Database(t.path);
-    sqlite.exec("DELETE FROM kysely_migration WHERE name = '0004_trades_from_old_fills'");
+    sqlite.exec("DELETE FROM kysely_migration WHERE name >= '0004_trades_from_old_fills'");
     sqlite.close();
     const desk = await t.reopen();
     expect(desk.trades().map(tradeView)).toEqual(live);
@@ -117,7 +117,7 @@ describe('migration 0004: trades for the fills made before the journal', () => {
     const sqlite = new Database(t.path);
     sqlite.exec(`
       DELETE FROM trades WHERE id IN (1, 2); UPDATE trades SET id = id - 2;
-      DELETE FROM kysely_migration WHERE name = '0004_trades_from_old_fills';`);
+      DELETE FROM kysely_migration WHERE name >= '0004_trades_from_old_fills';`);
     sqlite.close();
     const desk = await t.reopen();
     expect(verifyLedger(desk.ledger).differences).toEqual([]);

@@ -22,7 +22,7 @@ import {
 } from '../engine/engine';
 import { canonicalSymbol } from '../engine/instruments';
 import type { Trade, TradeEdit } from '../engine/journal';
-import type { Account, DaySnapshot, EquitySample, Fill, Order, Position } from '../engine/model';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
 import { tradeStatistics, type TradeFilter, type TradeStatistics } from '../engine/statistics';
 import { previewOrder, type OrderPreview } from '../engine/preview';
 import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
@@ -32,7 +32,7 @@ import { applySettingsPatch, type SettingsPatch } from '../engine/settingsPatch'
 import type { EngineState } from '../engine/state';
 import type { AccountView } from '../../shared/views';
 import { LedgerWriteError, openFault, type LedgerFault } from '../ledger/faults';
-import { Ledger, type HistoryFilter, type LedgerOptions } from '../ledger/ledger';
+import { Ledger, type HistoryFilter, type LedgerOptions, type RangeFilter } from '../ledger/ledger';
 import { JournalMemo } from './journalMemo';
 import { TradeBook } from './tradeBook';
 import { accountView } from './views';
@@ -193,6 +193,27 @@ export class PaperDesk {
   /** Fills in the order they happened, from the ledger. */
   fillHistory(filter: HistoryFilter = {}): Fill[] {
     return this.ledger.fills(filter);
+  }
+
+  /** The account's orders placed in [from, to), newest first, a page before order `before` (issue 12). */
+  ordersPlaced(filter: RangeFilter): Order[] {
+    return this.ledger.ordersPlaced(filter);
+  }
+
+  /** The account's fills in [from, to), newest first, a page before fill `before`. */
+  fillsBetween(filter: RangeFilter): Fill[] {
+    return this.ledger.fillsBetween(filter);
+  }
+
+  /** An order (working or not) with its events, oldest first; undefined for an unknown id. */
+  orderTrail(orderId: number): { order: Order; events: OrderEvent[] } | undefined {
+    const order = this.state.orderById(orderId);
+    return order ? { order, events: this.ledger.orderEvents(orderId) } : undefined;
+  }
+
+  /** The account's opening and resets in [from, to), newest first. */
+  resets(accountId: string, from: number, to: number): Reset[] {
+    return this.ledger.resetsBetween(accountId, from, to);
   }
 
   /** The journal's trades in the order they opened (JOURNAL.md 1), open ones as the state holds them (live excursions). */

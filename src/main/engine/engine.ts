@@ -179,7 +179,8 @@ export function closePosition(
   const draft = new Draft(state);
   const canceled: Order[] = [];
   for (const order of [...state.workingOrdersOf(account.value.id)]) {
-    if (order.symbol === symbol) canceled.push(endOrder(draft, order, 'CANCELED', now, 'canceled'));
+    // The reason names what canceled it, so the order's trail says "canceled by flatten" (issue 12).
+    if (order.symbol === symbol) canceled.push(endOrder(draft, order, 'CANCELED', now, `canceled by ${how}`));
   }
   const held = draft.position(account.value.id, symbol)?.qty ?? ZERO;
   if (held.isZero()) return { ok: true, value: { canceled, order: null }, change: draft.toChange() };
@@ -203,7 +204,7 @@ export function closePosition(
 export function cancelAllOrders(state: EngineState, accountId: string, now: number): Decision<readonly Order[]> {
   if (!state.account(accountId)) return { ok: false, error: { code: 'NOT_FOUND', message: `unknown account "${accountId}"` } };
   const draft = new Draft(state);
-  const canceled = [...state.workingOrdersOf(accountId)].map((order) => endOrder(draft, order, 'CANCELED', now, 'canceled'));
+  const canceled = [...state.workingOrdersOf(accountId)].map((order) => endOrder(draft, order, 'CANCELED', now, 'canceled by cancel all'));
   return { ok: true, value: canceled, change: draft.toChange() };
 }
 

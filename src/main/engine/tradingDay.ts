@@ -69,3 +69,17 @@ export function orderExpiry(assetType: AssetType, tif: Tif, placedAt: number, se
 export function tradingDate(ms: number): string {
   return DateTime.fromMillis(nextRollAfter(ms), { zone: NEW_YORK }).toISODate() ?? '';
 }
+
+/**
+ * The moments a range of trading dates covers (both YYYY-MM-DD, New York; `to` included): from the roll that opened
+ * `from` to the roll that closes `to`, so a day is 17:00 to 17:00 whatever DST does. A weekend date is Monday's
+ * trading day, as tradingDate counts it. Null for text that is not a date.
+ */
+export function tradingDayRange(from: string, to: string): { start: number; end: number } | null {
+  const first = DateTime.fromISO(from, { zone: NEW_YORK });
+  const last = DateTime.fromISO(to, { zone: NEW_YORK });
+  if (!first.isValid || !last.isValid) return null;
+  const start = rollAtOrBefore(first.set({ hour: ROLL_HOUR }).toMillis() - 1);
+  const end = nextRollAfter(rollAtOrBefore(last.set({ hour: ROLL_HOUR }).toMillis() - 1));
+  return { start, end };
+}

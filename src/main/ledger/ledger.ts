@@ -6,7 +6,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Change } from '../engine/change';
 import { touchesLedger } from '../engine/change';
 import type { Trade } from '../engine/journal';
-import type { DaySnapshot, EquitySample, Fill, Order } from '../engine/model';
+import type { DaySnapshot, EquitySample, Fill, Order, OrderEvent, Reset } from '../engine/model';
 import type { Quote } from '../engine/quotes';
 import { Dec } from '../engine/decimal';
 import {
@@ -26,6 +26,7 @@ import {
   accountRow,
   equitySampleFromRow,
   equitySampleRow,
+  eventFromRow,
   eventRow,
   fillFromRow,
   fillRow,
@@ -37,6 +38,7 @@ import {
   positionRow,
   quoteFromRow,
   quoteRow,
+  resetFromRow,
   resetRow,
   snapshotRow,
   tradeFromRow,
@@ -60,6 +62,18 @@ export interface HistoryFilter {
   /** Epoch ms: only records at or after it. */
   readonly since?: number;
   readonly limit?: number;
+}
+
+/** A page of one account's history in a span of time, newest first (issue 12). */
+export interface RangeFilter {
+  readonly accountId: string;
+  /** Epoch ms, included. */
+  readonly from: number;
+  /** Epoch ms, excluded. */
+  readonly to: number;
+  /** The id of the last row of the previous page: only rows older than it. */
+  readonly before?: number;
+  readonly limit: number;
 }
 
 export class DatabaseFromFutureError extends Error {
@@ -241,6 +255,70 @@ export class Ledger {
     if (filter.since !== undefined) query = query.where('updated_at', '>=', iso(filter.since));
     if (filter.limit !== undefined) query = query.limit(filter.limit);
     return this.sql.all(query).map(orderFromRow);
+  }
+
+  /**
+   * The account's orders placed in [from, to), newest first, a page at a time (keyset on the placing time and id,
+   * so every page is one walk of orders_account_created, however deep).
+   */
+  ordersPlaced(filter: RangeFilter): Order[] {
+    const { db } = this;
+    let query = db
+      .selectFrom('orders')
+      .selectAll()
+      .where('account_id', '=', filter.accountId)
+      .where('created_at', '>=', iso(filter.from))
+      .where('created_at', '<', iso(filter.to))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    if (filter.before !== undefined) {
+      const last = this.sql.first(db.selectFrom('orders').select('created_at').where('id', '=', filter.before));
+      if (last) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(last.created_at, filter.before!)));
+    }
+    return this.sql.all(query).map(orderFromRow);
+  }
+
+  /** The account's fills in [from, to), newest first, a page at a time (keyset on time and id, fills_account_time). */
+  fillsBetween(filter: RangeFilter): Fill[] {
+    const { db } = this;
+    let query = db
+      .selectFrom('fills')
+      .selectAll()
+      .where('account_id', '=', filter.accountId)
+      .where('time', '>=', iso(filter.from))
+      .where('time', '<', iso(filter.to))
+      .orderBy('time', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    if (filter.before !== undefined) {
+      const last = this.sql.first(db.selectFrom('fills').select('time').where('id', '=', filter.before));
+      if (last) query = query.where((eb) => eb(eb.refTuple('time', 'id'), '<', eb.tuple(last.time, filter.before!)));
+    }
+    return this.sql.all(query).map(fillFromRow);
+  }
+
+  /** An order's events in the order they happened (order_events_order). */
+  orderEvents(orderId: number): OrderEvent[] {
+    return this.sql
+      .all(this.db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id'))
+      .map(eventFromRow);
+  }
+
+  /** The account's resets (and its opening, kind OPEN) in [from, to), newest first. */
+  resetsBetween(accountId: string, from: number, to: number): Reset[] {
+    return this.sql
+      .all(
+        this.db
+          .selectFrom('resets')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where('time', '>=', iso(from))
+          .where('time', '<', iso(to))
+          .orderBy('time', 'desc')
+          .orderBy('id', 'desc'),
+      )
+      .map(resetFromRow);
   }
 
   private lastSamples(): EquitySample[] {

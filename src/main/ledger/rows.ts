@@ -104,6 +104,15 @@ export function eventRow(e: OrderEvent): OrderEventsTable {
   return { id: null, order_id: e.orderId, type: e.type, time: iso(e.time), detail: e.detail ? JSON.stringify(e.detail) : null };
 }
 
+export function eventFromRow(r: OrderEventsTable): OrderEvent {
+  return {
+    orderId: r.order_id,
+    type: r.type as OrderEvent['type'],
+    time: ms(r.time),
+    detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>),
+  };
+}
+
 export function fillRow(f: Fill): FillsTable {
   return {
     id: f.id,

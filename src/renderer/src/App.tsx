@@ -1,10 +1,12 @@
 // The trading screen: the account banner on top; the watchlist and the order ticket on the left; positions, working
 // orders and the day's orders and fills on the right; toasts in a corner and Settings over everything when open.
-// The Journal screen takes the place of the trading grid (tabs under the banner, Alt+1 / Alt+2, Alt+J switches).
+// The Journal screen takes the place of the trading grid (tabs under the banner, Alt+1 / Alt+2, Alt+J switches), and so
+// does the History screen (Alt+3): orders and fills of any range of trading days.
 import { useCallback, useEffect, useState } from 'react';
 import { useDesk } from './state/desk';
 import { showScreen, useJournal } from './state/journal';
 import { Journal } from './panels/journal/Journal';
+import { History } from './panels/history/History';
 import { AccountBanner } from './panels/AccountBanner';
 import { Activity } from './panels/Activity';
 import { OrderTicket } from './panels/OrderTicket';
@@ -28,6 +30,9 @@ export function App() {
       if (key === '1' || key === '2' || key === 'j') {
         event.preventDefault();
         showScreen(key === '1' ? 'trade' : key === '2' ? 'journal' : useJournal.getState().screen === 'journal' ? 'trade' : 'journal');
+      } else if (key === '3') {
+        event.preventDefault();
+        showScreen('history');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -44,8 +49,11 @@ export function App() {
         <button type="button" role="tab" data-testid="screen-journal" aria-selected={screen === 'journal'} className={screen === 'journal' ? 'tab on' : 'tab'} title="Alt+2 (Alt+J switches)" onClick={() => showScreen('journal')}>
           Journal
         </button>
+        <button type="button" role="tab" data-testid="screen-history" aria-selected={screen === 'history'} className={screen === 'history' ? 'tab on' : 'tab'} title="Alt+3" onClick={() => showScreen('history')}>
+          History
+        </button>
       </nav>
-      {screen === 'journal' ? <Journal /> : (
+      {screen === 'journal' ? <Journal /> : screen === 'history' ? <History /> : (
       <main className="desk-grid">
         <div className="column left-column">
           <Watchlist />

@@ -1,5 +1,5 @@
-// The day's fills of the selected account, newest first, each with the rule that filled it (the engine's reason)
-// and the quote it met.
+// The day's fills of the selected account, newest first, each with its execution id, the rule that filled it (the
+// engine's reason) and the quote it met. Earlier days are on the History screen.
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoney, signOf } from '../../../shared/format';
@@ -19,6 +19,7 @@ export function Fills() {
       <table className="grid">
         <thead>
           <tr>
+            <th>Exec</th>
             <th className="left">Time</th>
             <th className="left">Symbol</th>
             <th className="left">Side</th>
@@ -52,6 +53,7 @@ const FillLine = memo(function FillLine({ id }: { id: number }) {
   const met = `quote: bid ${q.bid ?? '—'} ask ${q.ask ?? '—'} last ${q.last ?? '—'}`;
   return (
     <tr data-testid={`fill-row-${id}`}>
+      <td className="num muted" data-testid="fill-exec-id">{fill.id}</td>
       <td className="left num muted">{timeOfDay(fill.time)}</td>
       <td className="left symbol">{fill.symbol}</td>
       <td className={`left ${fill.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{fill.side}</td>

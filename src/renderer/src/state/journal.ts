@@ -16,7 +16,7 @@ import { run } from './thor';
 
 export const PAGE_SIZE = 200;
 
-export type Screen = 'trade' | 'journal';
+export type Screen = 'trade' | 'journal' | 'history';
 
 export interface JournalState {
   screen: Screen;
