@@ -321,6 +321,11 @@ function restingOrder(id: number, symbol: string, time: number): Order {
     updatedAt: time,
 
     tags: [],
+    parentId: null,
+    ocoGroup: null,
+    limitTicks: null,
+    stopTicks: null,
+    trail: null,
   };
 }
 

@@ -21,7 +21,9 @@ import { EngineState } from '../../src/main/engine/state';
 
 /** ENGINE.md sections 3 and 9: what each event does from each state. Absent pairs are refused. */
 const EXPECTED: Readonly<Record<LifecycleState, Partial<Record<OrderEventType, OrderStatus>>>> = {
-  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
+  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED', HELD: 'HELD' },
+  // ENGINE.md 12: a HELD child activates, is edited on its own, or ends with its parent or its day.
+  HELD: { ACCEPTED: 'WORKING', REPLACED: 'HELD', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},
   CANCELED: {},
@@ -88,6 +90,11 @@ function fields(draft: Draft): Omit<Order, 'status'> {
     updatedAt: T0,
 
     tags: [],
+    parentId: null,
+    ocoGroup: null,
+    limitTicks: null,
+    stopTicks: null,
+    trail: null,
   };
 }
 

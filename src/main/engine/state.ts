@@ -47,6 +47,9 @@ export class EngineState implements EngineView {
   private readonly working = new Map<number, Order>();
   private readonly workingBySymbol = new Map<string, Map<number, Order>>();
   private readonly workingByAccount = new Map<string, Map<number, Order>>();
+  /** HELD children (ENGINE.md 12) by id and by account: never on the tick path, which reads only working orders. */
+  private readonly held = new Map<number, Order>();
+  private readonly heldByAccount = new Map<string, Map<number, Order>>();
   private readonly quoteMap = new Map<string, Quote>();
   /** Working-order requirements per account and symbol; a group is dropped when its orders or position change. */
   private readonly requirementCache = new Map<string, Map<string, Dec>>();
@@ -65,7 +68,10 @@ export class EngineState implements EngineView {
     for (const sample of init.lastSamples ?? []) this.lastSampleMap.set(sample.accountId, sample);
     for (const account of [...init.accounts].sort((a, b) => a.ordinal - b.ordinal)) this.accountMap.set(account.id, account);
     for (const position of init.positions) this.putPosition(position);
-    for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) this.putOrder(order);
+    for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) {
+      if (order.status === 'HELD') this.putHeld(order);
+      else this.putOrder(order);
+    }
     for (const quote of init.quotes) this.quoteMap.set(quote.symbol, quote);
   }
 
@@ -92,6 +98,16 @@ export class EngineState implements EngineView {
   }
   workingOrder(id: number) {
     return this.working.get(id);
+  }
+  heldOrdersOf(accountId: string): Iterable<Order> {
+    return this.heldByAccount.get(accountId)?.values() ?? [];
+  }
+  heldOrder(id: number) {
+    return this.held.get(id);
+  }
+  /** A WORKING or HELD order: the ones a command may still change. */
+  liveOrder(id: number) {
+    return this.working.get(id) ?? this.held.get(id);
   }
   allWorkingOrders() {
     return this.working.values();
@@ -124,7 +140,7 @@ export class EngineState implements EngineView {
     return total;
   }
   orderById(id: number): Order | undefined {
-    return this.working.get(id) ?? this.history.orderById(id);
+    return this.working.get(id) ?? this.held.get(id) ?? this.history.orderById(id);
   }
   /** The open trade of an account in a symbol. */
   openTrade(accountId: string, symbol: string): Trade | undefined {
@@ -145,12 +161,12 @@ export class EngineState implements EngineView {
     return this.expiryHint;
   }
 
-  /** Working orders that expire at or before `now`, oldest first; raises the hint when none are due. */
+  /** Working and HELD orders that expire at or before `now`; raises the hint when none are due. */
   dueExpiries(now: number): Order[] {
     if (this.expiryHint > now) return [];
     const due: Order[] = [];
     let next = Number.POSITIVE_INFINITY;
-    for (const order of this.working.values()) {
+    for (const order of [...this.working.values(), ...this.held.values()]) {
       if (order.expiresAt === null) continue;
       if (order.expiresAt <= now) due.push(order);
       else next = Math.min(next, order.expiresAt);
@@ -173,8 +189,14 @@ export class EngineState implements EngineView {
     for (const account of change.accounts) this.accountMap.set(account.id, account);
     for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
     for (const order of change.orders) {
-      if (order.status === 'WORKING') this.putOrder(order);
-      else this.dropOrder(order.id);
+      if (order.status === 'WORKING') {
+        this.dropHeld(order.id);
+        this.putOrder(order);
+      } else if (order.status === 'HELD') this.putHeld(order);
+      else {
+        this.dropOrder(order.id);
+        this.dropHeld(order.id);
+      }
       this.lastOrderId = Math.max(this.lastOrderId, order.id);
     }
     for (const key of change.removedPositions) this.dropPosition(key.accountId, key.symbol);
@@ -210,6 +232,19 @@ export class EngineState implements EngineView {
     indexInto(this.workingBySymbol, order.symbol, order.id, order);
     indexInto(this.workingByAccount, order.accountId, order.id, order);
     if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
+  }
+
+  private putHeld(order: Order) {
+    this.held.set(order.id, order);
+    indexInto(this.heldByAccount, order.accountId, order.id, order);
+    if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
+  }
+
+  private dropHeld(id: number) {
+    const order = this.held.get(id);
+    if (!order) return;
+    this.held.delete(id);
+    removeFrom(this.heldByAccount, order.accountId, id);
   }
 
   private dropOrder(id: number) {

@@ -192,10 +192,11 @@ export class Ledger {
     }
   }
 
+  /** The WORKING orders and the HELD children (ENGINE.md 12), each through its partial index. */
   private workingOrders(): Order[] {
-    return this.sql
-      .all(this.db.selectFrom('orders').selectAll().where('status', '=', 'WORKING').orderBy('id'))
-      .map(orderFromRow);
+    const read = (status: 'WORKING' | 'HELD') =>
+      this.sql.all(this.db.selectFrom('orders').selectAll().where('status', '=', status).orderBy('id')).map(orderFromRow);
+    return [...read('WORKING'), ...read('HELD')];
   }
 
   orderById(id: number): Order | undefined {
