@@ -181,6 +181,11 @@ export class EngineState implements EngineView {
       this.requirementCache.clear();
     }
     for (const order of change.orders) this.requirementCache.get(order.accountId)?.delete(order.symbol);
+    // A trailing order's requirement is priced at its stop (ENGINE.md 11): a moved stop moves it.
+    for (const order of change.trails) {
+      this.requirementCache.get(order.accountId)?.delete(order.symbol);
+      this.putOrder(order);
+    }
     for (const position of change.positions) this.requirementCache.get(position.accountId)?.delete(position.symbol);
     for (const key of change.removedPositions) this.requirementCache.get(key.accountId)?.delete(key.symbol);
     for (const account of change.accounts) {
