@@ -99,6 +99,9 @@ export class EngineState implements EngineView {
   workingOrder(id: number) {
     return this.working.get(id);
   }
+  allHeldOrders() {
+    return this.held.values();
+  }
   heldOrdersOf(accountId: string): Iterable<Order> {
     return this.heldByAccount.get(accountId)?.values() ?? [];
   }
