@@ -2,6 +2,7 @@
 // children, placeOco, a trailing ticket, editing a HELD child, and what the order views and the snapshot carry.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskSnapshot } from '../../src/shared/contract';
 import type { OrderView } from '../../src/shared/views';
 import { Terminal } from '../../src/main/terminal/terminal';
 import { Dec } from '../../src/main/engine/decimal';
@@ -40,7 +41,7 @@ describe('linked and trailing orders in the contract', () => {
     expect(placed).toMatchObject({ ok: true, data: { status: 'WORKING', parentId: null, ocoGroup: null } });
     const parentId = placed.ok ? (placed.data as OrderView).id : 0;
     const snapshot = await terminal.handle('getSnapshot', {});
-    const rows = snapshot.ok ? snapshot.data.workingOrders : [];
+    const rows = snapshot.ok ? (snapshot.data as DeskSnapshot).workingOrders : [];
     expect(rows.map((o) => [o.id, o.status, o.parentId])).toEqual([
       [parentId, 'WORKING', null],
       [parentId + 1, 'HELD', parentId],

@@ -47,6 +47,8 @@ export class EngineState implements EngineView {
   private readonly working = new Map<number, Order>();
   private readonly workingBySymbol = new Map<string, Map<number, Order>>();
   private readonly workingByAccount = new Map<string, Map<number, Order>>();
+  /** How many working orders each account has in each symbol: the requirement cache's groups. */
+  private readonly symbolsByAccount = new Map<string, Map<string, number>>();
   /** HELD children (ENGINE.md 12) by id and by account: never on the tick path, which reads only working orders. */
   private readonly held = new Map<number, Order>();
   private readonly heldByAccount = new Map<string, Map<number, Order>>();
@@ -131,14 +133,13 @@ export class EngineState implements EngineView {
       this.requirementCache.set(account.id, groups);
     }
     let total = ZERO;
-    const bySymbol = new Map<string, Order[]>();
-    for (const order of this.workingOrdersOf(account.id)) {
-      if (groups.has(order.symbol)) continue;
-      const list = bySymbol.get(order.symbol);
-      if (list) list.push(order);
-      else bySymbol.set(order.symbol, [order]);
+    // Only the symbols whose group changed are summed again, from that symbol's orders: a place costs its symbol.
+    for (const symbol of this.symbolsByAccount.get(account.id)?.keys() ?? []) {
+      if (groups.has(symbol)) continue;
+      const orders: Order[] = [];
+      for (const order of this.workingOrdersOfSymbol(symbol)) if (order.accountId === account.id) orders.push(order);
+      groups.set(symbol, workingOrdersRequirement(this, account, orders));
     }
-    for (const [symbol, orders] of bySymbol) groups.set(symbol, workingOrdersRequirement(this, account, orders));
     for (const value of groups.values()) total = total.plus(value);
     return total;
   }
@@ -236,6 +237,14 @@ export class EngineState implements EngineView {
   }
 
   private putOrder(order: Order) {
+    if (!this.working.has(order.id)) {
+      let symbols = this.symbolsByAccount.get(order.accountId);
+      if (!symbols) {
+        symbols = new Map();
+        this.symbolsByAccount.set(order.accountId, symbols);
+      }
+      symbols.set(order.symbol, (symbols.get(order.symbol) ?? 0) + 1);
+    }
     // By id, so a child activated after later orders keeps its place (oldest first), as a restart would load it.
     inIdOrder(this.working, order.id, order);
     indexInto(this.workingBySymbol, order.symbol, order.id, order, true);
@@ -260,6 +269,10 @@ export class EngineState implements EngineView {
     const order = this.working.get(id);
     if (!order) return;
     this.working.delete(id);
+    const symbols = this.symbolsByAccount.get(order.accountId)!;
+    const left = symbols.get(order.symbol)! - 1;
+    if (left > 0) symbols.set(order.symbol, left);
+    else symbols.delete(order.symbol);
     removeFrom(this.workingBySymbol, order.symbol, id);
     removeFrom(this.workingByAccount, order.accountId, id);
   }
