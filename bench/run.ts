@@ -361,7 +361,8 @@ async function benchQuotes(dir: string, others: number, quotes: number, warmup: 
     db.transaction(() => {
       for (let id = 1; id <= others; id += 1) {
         const order = restingOrder(id, SYMBOLS[1 + ((id - 1) % (SYMBOLS.length - 1))]!, time);
-        insertOrder.run(...Object.values(orderRow(order)));
+        const row = orderRow(order);
+        insertOrder.run(...ORDER_COLUMNS.map((column) => row[column]));
         insertEvent.run(...Object.values(eventRow({ orderId: id, type: 'ACCEPTED', time, detail: null })));
       }
     })();
