@@ -44,7 +44,7 @@ describe('npm run scenario: linked and trailing orders', () => {
     for (const [name, text] of [
       ['oco', '{"type":"oco"}'],
       ['flatten', '{"type":"flatten"}'],
-    ]) {
+    ] as const) {
       const path = join(dir.path, `${name}.jsonl`);
       writeFileSync(path, text);
       const result = npmRun('scenario', [path]);
