@@ -88,7 +88,8 @@ async function quoteCase(dir: string, others: number, quotes: number) {
     const time = Date.now();
     db.transaction(() => {
       for (let id = 1; id <= others; id += 1) {
-        const order = otherOrder(id, SYMBOLS[1 + ((id - 1) % (SYMBOLS.length - 1))]!, time, id % 10 === 0);
+        // Every tenth, and the first five: 1,000 trailing stops among 9,950 (10,000 among 99,950).
+        const order = otherOrder(id, SYMBOLS[1 + ((id - 1) % (SYMBOLS.length - 1))]!, time, id % 10 === 0 || id <= 5);
         insertOrder.run(...Object.values(orderRow(order)));
         insertEvent.run(...Object.values(eventRow({ orderId: id, type: 'ACCEPTED', time, detail: null })));
       }
