@@ -150,7 +150,7 @@ export class Draft implements EngineView {
     this.samples.push(sample);
   }
 
-  /** A new order, ACCEPTED (WORKING) or REJECTED from the table's NEW row; its event is recorded with it. */
+  /** A new order, ACCEPTED (WORKING), REJECTED or HELD (a child) from the table's NEW row; its event is recorded with it. */
   openOrder(fields: Omit<Order, 'status'>, event: 'ACCEPTED' | 'REJECTED' | 'HELD', detail: OrderEvent['detail']): Order {
     // Spelled out in the field order every Order is built in (orderFromRow too), never spread: orders of one shape
     // share one hidden class, and the tick path's reads of thousands of orders stay monomorphic (a spread here made

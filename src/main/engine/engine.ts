@@ -6,6 +6,8 @@
 // - an order comes into being and moves only through Draft.openOrder and Draft.moveOrder, which follow the
 //   transition table of model.ts and record the order event with each move;
 // - a fill happens at most once per order and carries the quote it met and the rule that filled it;
+// - what a fill sets off (its OCO group canceled, its HELD children activated, children kept to the position they
+//   close) and what an ending parent takes with it (its HELD children) happen in the same operation;
 // - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
 import { formatMoney } from '../../shared/format';
 import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';

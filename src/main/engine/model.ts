@@ -166,7 +166,7 @@ export type LifecycleState = typeof NEW | OrderStatus;
 
 /**
  * The order state machine: which event may follow which status, and where it leads. Creation is a row of its own
- * (NEW), so an order comes into being only through ACCEPTED or REJECTED. Anything else is a bug and fails loudly.
+ * (NEW), so an order comes into being only through ACCEPTED, REJECTED or HELD (a child, ENGINE.md 12). Anything else is a bug and fails loudly.
  */
 const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
   NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED', HELD: 'HELD' },
