@@ -100,6 +100,13 @@ describe('brackets and triggered orders (ENGINE.md 12)', () => {
     expect(order(cut, 'sl')).toMatchObject({ status: 'WORKING', qty: '70', statusReason: 'reduced to position' });
   });
 
+  it('a working child cannot be edited above the position it closes', async () => {
+    const out = await run([AAPL('198.98', '199.00'), bracket(), { type: 'edit', ref: 'tp', qty: 150 }, { type: 'edit', ref: 'sl', qty: 60 }]);
+    expect(out.errors).toEqual([{ line: 3, ref: 'tp', message: 'a child order only closes its position: qty at most 100 (got 150)' }]);
+    expect(order(out, 'tp')).toMatchObject({ status: 'WORKING', qty: '100' });
+    expect(order(out, 'sl')).toMatchObject({ status: 'WORKING', qty: '60' });
+  });
+
   it('childrenOco false: the children are independent', async () => {
     const out = await run([AAPL('199.98', '200.00'), bracket({ childrenOco: false })]);
     expect(order(out, 'tp').ocoGroup).toBeNull();

@@ -247,7 +247,7 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   if (!spec.ok) return invalid(spec.message);
   const draft = new Draft(state);
   const account = draft.account(order.accountId)!;
-  const rejection = businessRejection(draft, account, spec.value, order);
+  const rejection = businessRejection(draft, account, spec.value, order) ?? childEditRejection(draft, order, spec.value);
   if (rejection) return { ok: false, error: { code: 'EDIT_REJECTED', message: rejection } };
 
   const { tif } = spec.value;
@@ -268,6 +268,13 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   );
   const final = evaluateAndApply(draft, replaced, now, true);
   return { ok: true, value: final, change: draft.toChange() };
+}
+
+/** A working child stays a closing order (ENGINE.md 12): an edit may not make it larger than its position. */
+function childEditRejection(view: EngineView, order: Order, spec: OrderSpec): string | null {
+  if (order.parentId === null) return null;
+  const held = (view.position(order.accountId, order.symbol)?.qty ?? ZERO).abs();
+  return spec.qty.greaterThan(held) ? `a child order only closes its position: qty at most ${held.toFixed()} (got ${spec.qty.toFixed()})` : null;
 }
 
 /** A HELD child edited on its own (ENGINE.md 12): checked as a child, no buying power, it stays HELD. */
