@@ -603,7 +603,8 @@ function activate(draft: Draft, child: Order, parent: Order, time: number): Orde
  */
 function keepChildrenClosing(draft: Draft, filled: Order, time: number) {
   const qty = draft.position(filled.accountId, filled.symbol)?.qty ?? ZERO;
-  const children = [...draft.workingOrdersOf(filled.accountId)].filter((o) => o.parentId !== null && o.symbol === filled.symbol);
+  // The symbol's orders, not the account's: a fill pays for its own symbol only.
+  const children = [...draft.workingOrdersOfSymbol(filled.symbol)].filter((o) => o.parentId !== null && o.accountId === filled.accountId);
   for (const child of children.sort((a, b) => a.id - b.id)) {
     const current = draft.order(child.id)!;
     if (current.status !== 'WORKING') continue;
