@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PaperDesk } from '../../src/main/desk/desk';
-import { orderView } from '../../src/main/desk/views';
+import { accountsAndPositions, orderView } from '../../src/main/desk/views';
+import { workingOrdersRequirement } from '../../src/main/engine/accounting';
 import type { Change } from '../../src/main/engine/change';
 import { ZERO } from '../../src/main/engine/decimal';
 import { verifyLedger } from '../../src/main/ledger/verify';
@@ -57,11 +58,17 @@ describe('linked and trailing orders: properties', () => {
             .all();
           expect(filledPerGroup).toEqual([]);
           expect(verifyLedger(t.desk.ledger).differences).toEqual([]);
+          // The cached working-order requirement (groups and total kept as orders come and go) is the full sum.
+          for (const account of t.desk.state.accounts()) {
+            expect(t.desk.state.workingOrdersRequirement(account).toFixed()).toBe(workingOrdersRequirement(t.desk.state, account).toFixed());
+          }
+          const figures = accountsAndPositions(t.desk.state);
           const before = t.desk.ledger.orders().map(orderView);
           const live = [...t.desk.state.allWorkingOrders()].map(orderView);
           await t.reopen();
           expect(t.desk.ledger.orders().map(orderView)).toEqual(before);
           expect([...t.desk.state.allWorkingOrders()].map(orderView)).toEqual(live);
+          expect(accountsAndPositions(t.desk.state)).toEqual(figures);
         } finally {
           t.close();
         }

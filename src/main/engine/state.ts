@@ -55,6 +55,8 @@ export class EngineState implements EngineView {
   private readonly quoteMap = new Map<string, Quote>();
   /** Working-order requirements per account and symbol; a group is dropped when its orders or position change. */
   private readonly requirementCache = new Map<string, Map<string, Dec>>();
+  /** The sum of each account's cached groups, kept as groups come and go: a place does not add up every symbol. */
+  private readonly requirementTotals = new Map<string, Dec>();
   /** No working order expires before this moment; may be early (then a scan finds nothing and raises it). */
   private expiryHint = Number.POSITIVE_INFINITY;
 
@@ -132,15 +134,21 @@ export class EngineState implements EngineView {
       groups = new Map();
       this.requirementCache.set(account.id, groups);
     }
-    let total = ZERO;
+    let total = this.requirementTotals.get(account.id);
+    if (total === undefined) {
+      total = ZERO;
+      for (const value of groups.values()) total = total.plus(value);
+    }
     // Only the symbols whose group changed are summed again, from that symbol's orders: a place costs its symbol.
     for (const symbol of this.symbolsByAccount.get(account.id)?.keys() ?? []) {
       if (groups.has(symbol)) continue;
       const orders: Order[] = [];
       for (const order of this.workingOrdersOfSymbol(symbol)) if (order.accountId === account.id) orders.push(order);
-      groups.set(symbol, workingOrdersRequirement(this, account, orders));
+      const needs = workingOrdersRequirement(this, account, orders);
+      groups.set(symbol, needs);
+      total = total.plus(needs);
     }
-    for (const value of groups.values()) total = total.plus(value);
+    this.requirementTotals.set(account.id, total);
     return total;
   }
   orderById(id: number): Order | undefined {
@@ -183,17 +191,21 @@ export class EngineState implements EngineView {
     if (change.settings) {
       this.settings = change.settings;
       this.requirementCache.clear();
+      this.requirementTotals.clear();
     }
-    for (const order of change.orders) this.requirementCache.get(order.accountId)?.delete(order.symbol);
+    for (const order of change.orders) this.dropRequirement(order.accountId, order.symbol);
     // A trailing order's requirement is priced at its stop (ENGINE.md 11): a moved stop moves it.
     for (const order of change.trails) {
-      this.requirementCache.get(order.accountId)?.delete(order.symbol);
+      this.dropRequirement(order.accountId, order.symbol);
       this.putOrder(order);
     }
-    for (const position of change.positions) this.requirementCache.get(position.accountId)?.delete(position.symbol);
-    for (const key of change.removedPositions) this.requirementCache.get(key.accountId)?.delete(key.symbol);
+    for (const position of change.positions) this.dropRequirement(position.accountId, position.symbol);
+    for (const key of change.removedPositions) this.dropRequirement(key.accountId, key.symbol);
     for (const account of change.accounts) {
-      if (this.accountMap.get(account.id)?.margin !== account.margin) this.requirementCache.delete(account.id);
+      if (this.accountMap.get(account.id)?.margin !== account.margin) {
+        this.requirementCache.delete(account.id);
+        this.requirementTotals.delete(account.id);
+      }
     }
     for (const account of change.accounts) this.accountMap.set(account.id, account);
     for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
@@ -222,6 +234,16 @@ export class EngineState implements EngineView {
       this.lastRollAt = change.lastRollAt;
       this.nextRollAt = nextRollAfter(change.lastRollAt);
     }
+  }
+
+  /** A symbol's cached group of an account goes, and its amount leaves the account's total. */
+  private dropRequirement(accountId: string, symbol: string) {
+    const groups = this.requirementCache.get(accountId);
+    const cached = groups?.get(symbol);
+    if (cached === undefined) return;
+    groups!.delete(symbol);
+    const total = this.requirementTotals.get(accountId);
+    if (total !== undefined) this.requirementTotals.set(accountId, total.minus(cached));
   }
 
   private putTrade(trade: Trade) {
