@@ -42,6 +42,7 @@ function writeMonths(desk: PaperDesk): void {
           id, accountId: 'main', clientOrderId: null, symbol: 'AAPL', assetType: 'EQ', side, qty: new Dec(100), type: 'LMT',
           limit: price, stop: null, tif: 'DAY', status: 'FILLED', triggered: false, filledQty: new Dec(100), avgFillPrice: price,
           rejectReason: null, statusReason: null, expiresAt: null, createdAt: time - 5_000, updatedAt: time, tags: [],
+          parentId: null, ocoGroup: null, limitTicks: null, stopTicks: null, trail: null,
         };
         const fill: Fill = {
           id, orderId: id, accountId: 'main', symbol: 'AAPL', assetType: 'EQ', side, qty: new Dec(100), price, multiplier: new Dec(1),

@@ -62,13 +62,14 @@ import { benchHistory } from './history';
 import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchJournalUi } from './journalUi';
+import { benchLinked } from './linked';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup,livedata,ui,journal,journalui,history` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui,journal,journalui,history,linked` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'history') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'history' | 'linked') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -323,6 +324,11 @@ function restingOrder(id: number, symbol: string, time: number): Order {
     updatedAt: time,
 
     tags: [],
+    parentId: null,
+    ocoGroup: null,
+    limitTicks: null,
+    stopTicks: null,
+    trail: null,
   };
 }
 
@@ -357,7 +363,8 @@ async function benchQuotes(dir: string, others: number, quotes: number, warmup: 
     db.transaction(() => {
       for (let id = 1; id <= others; id += 1) {
         const order = restingOrder(id, SYMBOLS[1 + ((id - 1) % (SYMBOLS.length - 1))]!, time);
-        insertOrder.run(...Object.values(orderRow(order)));
+        const row = orderRow(order);
+        insertOrder.run(...ORDER_COLUMNS.map((column) => row[column]));
         insertEvent.run(...Object.values(eventRow({ orderId: id, type: 'ACCEPTED', time, detail: null })));
       }
     })();
@@ -583,6 +590,7 @@ async function main(): Promise<void> {
     if (selected('journal')) await benchJournal(dir, report, progress);
     if (selected('journalui')) await benchJournalUi(dir, report, progress);
     if (selected('history')) await benchHistory(dir, report, progress);
+    if (selected('linked')) await benchLinked(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

@@ -5,6 +5,7 @@
 export const COMMAND_NAMES = [
   'getSnapshot',
   'placeOrder',
+  'placeOco',
   'previewOrder',
   'editOrder',
   'cancelOrder',

@@ -11,6 +11,8 @@ import {
   ORDER_TYPES,
   SIDES,
   TIFS,
+  TRAIL_REFS,
+  TRAIL_UNITS,
   type AssetType,
   type DeskName,
   type LimitFillMode,
@@ -83,6 +85,31 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-
 /** A range of trading dates for the history (issue 12), and the cursor of the next page. */
 const historyRange = { from: isoDate.optional(), to: isoDate.optional(), before: z.number().int().positive().optional() };
 
+/** Trailing terms (ENGINE.md 11): the offset (a price, whole ticks or a percent), what it trails, a limit offset. */
+const trailFields = {
+  trailOffset: z.union([decimalText(9, 8), z.literal(''), z.null()]).optional(),
+  trailUnit: z.enum(TRAIL_UNITS).optional(),
+  trailRef: z.enum(TRAIL_REFS).optional(),
+  limitOffset: z.union([decimalText(9, 8), z.literal(''), z.null()]).optional(),
+};
+/** Ticks from the parent's fill (ENGINE.md 12): signed whole numbers. */
+const ticks = z.union([decimalText(6, 0), z.literal(''), z.null()]).optional();
+
+/** A child order (ENGINE.md 12): the parent's symbol and account; qty defaults to the parent's fill, tif to its tif. */
+const childOrderSchema = z
+  .object({
+    side: z.enum(SIDES),
+    orderType: z.enum(ORDER_TYPES),
+    qty: quantity.optional(),
+    limit: optionalPrice,
+    stop: optionalPrice,
+    limitTicks: ticks,
+    stopTicks: ticks,
+    tif: z.enum(TIFS).optional(),
+    ...trailFields,
+  })
+  .strict();
+
 const orderTicketSchema = z.object({
   account: accountId,
   symbol,
@@ -95,6 +122,10 @@ const orderTicketSchema = z.object({
   clientOrderId: printable(64).optional(),
   /** Journal tags that travel with the order to its trade. */
   tags: tags.optional(),
+  ...trailFields,
+  /** Orders HELD until this one fills; two or more form one OCO group (a bracket) unless childrenOco is false. */
+  children: z.array(childOrderSchema).max(10).optional(),
+  childrenOco: z.boolean().optional(),
 });
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 
@@ -161,6 +192,8 @@ export type JournalSortKey = (typeof JOURNAL_SORT_KEYS)[number];
 export const COMMANDS = {
   getSnapshot: z.object({}).strict(),
   placeOrder: orderTicketSchema.strict(),
+  /** An OCO group (ENGINE.md 12): 2 to 10 orders of one account; when one fills the others are canceled. */
+  placeOco: z.object({ orders: z.array(orderTicketSchema.strict()).min(2).max(10) }).strict(),
   /** What the ticket would cost and need, before sending; or why it cannot be sent. */
   previewOrder: orderTicketSchema.strict(),
   editOrder: z
@@ -171,6 +204,9 @@ export const COMMANDS = {
       limit: optionalPrice,
       stop: optionalPrice,
       tif: z.enum(TIFS).optional(),
+      ...trailFields,
+      limitTicks: ticks,
+      stopTicks: ticks,
     })
     .strict(),
   cancelOrder: z.object({ orderId }).strict(),
@@ -362,6 +398,7 @@ export interface TerminalSettings {
 export interface CommandResponses {
   getSnapshot: DeskSnapshot;
   placeOrder: OrderView;
+  placeOco: OrderView[];
   previewOrder: OrderPreview;
   editOrder: OrderView;
   cancelOrder: OrderView;

@@ -1,6 +1,6 @@
 // What the engine shows the world: accounts, positions, orders and fills with every decimal as a string in plain
 // notation. The scenario runner prints these, the app sends them over IPC, reports export them.
-import type { AssetType, Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif } from './vocabulary';
+import type { AssetType, Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif, TrailRef, TrailUnit } from './vocabulary';
 
 export interface AccountView {
   id: string;
@@ -60,6 +60,21 @@ export interface OrderView {
   expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** ENGINE.md 12: the parent a HELD child waits for (null for a top-level order), and its OCO group's name. */
+  parentId: number | null;
+  ocoGroup: string | null;
+  /** A child whose qty is left to the parent's fill and that has not activated (its qty shows 0 meanwhile). */
+  qtyFromParent: boolean;
+  /** A HELD child's prices in ticks from the parent's fill, as given (its limit/stop are null until it activates). */
+  limitTicks: string | null;
+  stopTicks: string | null;
+  /** ENGINE.md 11, null for other types: the terms, the watermark W and the stop it gives (null until a reference). */
+  trailOffset: string | null;
+  trailUnit: TrailUnit | null;
+  trailRef: TrailRef | null;
+  limitOffset: string | null;
+  trailWatermark: string | null;
+  trailStop: string | null;
 }
 
 export interface FillView {

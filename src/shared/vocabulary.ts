@@ -5,8 +5,21 @@
 export const SIDES = ['BUY', 'SELL'] as const;
 export type Side = (typeof SIDES)[number];
 
-export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT'] as const;
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP_LMT', 'TRAIL_STP', 'TRAIL_STP_LMT'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
+
+/** TRAIL_STP and TRAIL_STP_LMT (ENGINE.md 11): a stop that follows the market by an offset. */
+export function isTrailing(type: OrderType): boolean {
+  return type === 'TRAIL_STP' || type === 'TRAIL_STP_LMT';
+}
+
+/** How a trailing offset is given: a price difference, ticks, or a percent of the watermark. */
+export const TRAIL_UNITS = ['PRICE', 'TICKS', 'PERCENT'] as const;
+export type TrailUnit = (typeof TRAIL_UNITS)[number];
+
+/** The quote field a trailing stop follows. */
+export const TRAIL_REFS = ['MARK', 'LAST', 'BID', 'ASK'] as const;
+export type TrailRef = (typeof TRAIL_REFS)[number];
 
 export const TIFS = ['DAY', 'GTC', 'EXT', 'GTC_EXT'] as const;
 export type Tif = (typeof TIFS)[number];
@@ -25,10 +38,11 @@ export function isGoodTillCanceled(tif: Tif): boolean {
 export const MARKET_HOURS_MODES = ['exchange', 'always'] as const;
 export type MarketHoursMode = (typeof MARKET_HOURS_MODES)[number];
 
-export const ORDER_STATUSES = ['WORKING', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
+// HELD: a child waiting for its parent to fill (ENGINE.md 12): not evaluated, no buying power.
+export const ORDER_STATUSES = ['WORKING', 'HELD', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_EVENT_TYPES = ['ACCEPTED', 'REJECTED', 'TRIGGERED', 'REPLACED', 'FILLED', 'CANCELED', 'EXPIRED'] as const;
+export const ORDER_EVENT_TYPES = ['ACCEPTED', 'REJECTED', 'HELD', 'TRIGGERED', 'REPLACED', 'FILLED', 'CANCELED', 'EXPIRED'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
 export const ASSET_TYPES = ['EQ', 'FUT', 'OPT'] as const;

@@ -99,6 +99,11 @@ function orderFor(row: Row): Order {
     updatedAt: 0,
 
     tags: [],
+    parentId: null,
+    ocoGroup: null,
+    limitTicks: null,
+    stopTicks: null,
+    trail: null,
   };
 }
 

@@ -21,7 +21,9 @@ import { EngineState } from '../../src/main/engine/state';
 
 /** ENGINE.md sections 3 and 9: what each event does from each state. Absent pairs are refused. */
 const EXPECTED: Readonly<Record<LifecycleState, Partial<Record<OrderEventType, OrderStatus>>>> = {
-  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
+  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED', HELD: 'HELD' },
+  // ENGINE.md 12: a HELD child activates, is edited on its own, or ends with its parent or its day.
+  HELD: { ACCEPTED: 'WORKING', REPLACED: 'HELD', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},
   CANCELED: {},
@@ -33,8 +35,8 @@ const STATES: readonly LifecycleState[] = [NEW, ...ORDER_STATUSES];
 const PAIRS = STATES.flatMap((from) => ORDER_EVENT_TYPES.map((event) => ({ from, event, to: EXPECTED[from][event] })));
 
 describe('the order transition table (every state x event)', () => {
-  it('covers every pair: 6 states x 7 events', () => {
-    expect(PAIRS).toHaveLength(42);
+  it('covers every pair: 7 states x 8 events (HELD and its event, ENGINE.md 12)', () => {
+    expect(PAIRS).toHaveLength(56);
   });
 
   it.each(PAIRS.filter((p) => p.to !== undefined))('$from + $event -> $to', ({ from, event, to }) => {
@@ -88,6 +90,11 @@ function fields(draft: Draft): Omit<Order, 'status'> {
     updatedAt: T0,
 
     tags: [],
+    parentId: null,
+    ocoGroup: null,
+    limitTicks: null,
+    stopTicks: null,
+    trail: null,
   };
 }
 
@@ -117,5 +124,28 @@ describe('the one way in: Draft.openOrder and Draft.moveOrder', () => {
       ['CANCELED', T0 + 5],
     ]);
     expect(change.orders).toEqual([canceled]);
+  });
+
+  it('a HELD child comes in through HELD and activates through ACCEPTED; a trail move records no event', () => {
+    const draft = new Draft(emptyState());
+    const held = draft.openOrder({ ...fields(draft), parentId: 9 }, 'HELD', { parentId: 9 });
+    expect(held.status).toBe('HELD');
+    expect(() => draft.moveOrder(held, 'FILLED', T0, {}, null)).toThrow('order 1: FILLED is not possible from HELD');
+    const active = draft.moveOrder(held, 'ACCEPTED', T0 + 1, {}, null);
+    expect(active.status).toBe('WORKING');
+    const trailing = draft.openOrder(
+      { ...fields(draft), type: 'TRAIL_STP', limit: null, trail: { offset: new Dec(1), unit: 'PRICE', ref: 'MARK', limitOffset: ZERO, watermark: null, stop: null } },
+      'ACCEPTED',
+      null,
+    );
+    draft.trailOrder(trailing, new Dec(100), new Dec(99));
+    const change = draft.toChange();
+    expect(change.events.map((e) => [e.orderId, e.type])).toEqual([
+      [1, 'HELD'],
+      [1, 'ACCEPTED'],
+      [2, 'ACCEPTED'],
+    ]);
+    // Opened in this operation, the trailed order is written whole; only a committed one is written as its trail.
+    expect(change.orders.map((o) => o.trail?.stop?.toFixed() ?? null)).toEqual([null, '99']);
   });
 });

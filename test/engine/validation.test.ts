@@ -23,7 +23,7 @@ describe('input errors store nothing (ENGINE.md 3)', () => {
     ['negative qty', { ...good, qty: -5 }, 'qty must be a whole number from 1 to 1,000,000 (got -5)'],
     ['qty of the wrong type', { ...good, qty: true }, 'qty must be a whole number from 1 to 1,000,000 (got true)'],
     ['unknown side', { ...good, side: 'HOLD' }, 'unknown side "HOLD": use BUY or SELL'],
-    ['unknown order type', { ...good, orderType: 'MOC' }, 'unknown order type "MOC": use MKT, LMT, STP or STP_LMT'],
+    ['unknown order type', { ...good, orderType: 'MOC' }, 'unknown order type "MOC": use MKT, LMT, STP, STP_LMT, TRAIL_STP or TRAIL_STP_LMT'],
     ['unknown tif', { ...good, tif: 'IOC' }, 'unknown tif "IOC": use DAY, GTC, EXT or GTC_EXT'],
     ['LMT without limit', { ...good, limit: undefined }, 'a LMT order needs a limit price'],
     ['zero limit', { ...good, limit: '0' }, 'limit must be a positive price (got "0")'],

@@ -38,9 +38,18 @@ function trade(desk: TestDesk['desk'], clock: TestDesk['clock']) {
   buy('MSFT', 7); // open at the end
 }
 
+/** What 0005 (linked orders) added, dropped: the ledger as it stood after 0004. */
+const UNDO_0005 = `
+  DROP INDEX orders_held;
+  ${['parent_id', 'oco_group', 'limit_ticks', 'stop_ticks', 'trail_offset', 'trail_unit', 'trail_ref', 'limit_offset', 'trail_watermark', 'trail_stop']
+    .map((c) => `ALTER TABLE orders DROP COLUMN ${c};`)
+    .join(' ')}
+  DELETE FROM kysely_migration WHERE name = '0005_linked_orders';`;
+
 /** Back to 0002: what 0003 and 0004 added is dropped, as on a ledger from before the journal. */
 function downgradeTo0002(path: string) {
   const sqlite = new Database(path);
+  sqlite.exec(UNDO_0005);
   sqlite.exec(`
     DROP TABLE trades; DROP TABLE equity_samples; ALTER TABLE orders DROP COLUMN tags;
     DELETE FROM kysely_migration WHERE name NOT IN ('0001_initial', '0002_account_totals_from_positions');`);
@@ -99,6 +108,7 @@ describe('migration 0004: trades for the fills made before the journal', () => {
     t.desk.close();
     // As if the ledger stopped at 0003: 0004 runs over it on the next start.
     const sqlite = new Database(t.path);
+    sqlite.exec(UNDO_0005);
     sqlite.exec("DELETE FROM kysely_migration WHERE name >= '0004_trades_from_old_fills'");
     sqlite.close();
     const desk = await t.reopen();
@@ -115,6 +125,7 @@ describe('migration 0004: trades for the fills made before the journal', () => {
     t.desk.close();
     // As 0003 left such a ledger: no trades for the fills before it (trades 1 and 2 here), the later ones numbered from 1.
     const sqlite = new Database(t.path);
+    sqlite.exec(UNDO_0005);
     sqlite.exec(`
       DELETE FROM trades WHERE id IN (1, 2); UPDATE trades SET id = id - 2;
       DELETE FROM kysely_migration WHERE name >= '0004_trades_from_old_fills';`);

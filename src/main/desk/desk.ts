@@ -12,8 +12,10 @@ import {
   createAccount,
   editOrder,
   editTradeJournal,
+  placeOco,
   placeOrder,
   replaceSettings,
+  type PlaceOcoInput,
   resetAccount,
   type Closing,
   type CreateAccountInput,
@@ -47,6 +49,8 @@ const wallClock: Clock = { now: () => Date.now() };
 export interface DeskError {
   readonly code: EngineError['code'] | 'LEDGER_UNWRITABLE';
   readonly message: string;
+  /** Which member (and child) of a linked command an input error is about. */
+  readonly where?: EngineError['where'];
 }
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
 
@@ -142,6 +146,18 @@ export class PaperDesk {
     return this.decide(() => placeOrder(this.state, input, this.clock.now()));
   }
 
+  /** ENGINE.md 12: an OCO group (each member may carry children), in one transaction. */
+  placeOco(input: PlaceOcoInput): Result<readonly Order[]> {
+    return this.decide(() => placeOco(this.state, input, this.clock.now()));
+  }
+
+  /** The HELD children waiting for an order to fill, oldest first. */
+  heldChildren(parentId: number): Order[] {
+    const parent = this.state.orderById(parentId);
+    if (!parent) return [];
+    return [...this.state.heldOrdersOf(parent.accountId)].filter((o) => o.parentId === parentId).sort((a, b) => a.id - b.id);
+  }
+
   editOrder(orderId: number, edit: EditOrderInput): Result<Order> {
     return this.decide(() => editOrder(this.state, orderId, edit, this.clock.now()));
   }
@@ -165,7 +181,7 @@ export class PaperDesk {
     return this.decide(() => closePosition(this.state, accountId, symbol, 'reverse', this.clock.now()));
   }
 
-  /** Every working order of the account canceled, in one transaction. */
+  /** Every WORKING and HELD order of the account canceled, in one transaction. */
   cancelAll(accountId: string): Result<readonly Order[]> {
     return this.decide(() => cancelAllOrders(this.state, accountId, this.clock.now()));
   }

@@ -74,6 +74,17 @@ export function orderView(order: Order): OrderView {
     expiresAt: order.expiresAt === null ? null : iso(order.expiresAt),
     createdAt: iso(order.createdAt),
     updatedAt: iso(order.updatedAt),
+    parentId: order.parentId,
+    ocoGroup: order.ocoGroup,
+    qtyFromParent: order.parentId !== null && order.qty.isZero(),
+    limitTicks: plainOrNull(order.limitTicks),
+    stopTicks: plainOrNull(order.stopTicks),
+    trailOffset: order.trail ? plain(order.trail.offset) : null,
+    trailUnit: order.trail?.unit ?? null,
+    trailRef: order.trail?.ref ?? null,
+    limitOffset: order.trail && order.type === 'TRAIL_STP_LMT' ? plain(order.trail.limitOffset) : null,
+    trailWatermark: order.trail ? plainOrNull(order.trail.watermark) : null,
+    trailStop: order.trail ? plainOrNull(order.trail.stop) : null,
   };
 }
 

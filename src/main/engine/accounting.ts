@@ -95,7 +95,7 @@ function openingQty(order: Pick<Order, 'side' | 'qty'>, positionQty: Dec): Dec {
 /** A working order's requirement for its opening quantity, priced at its limit, stop, or the market. */
 export function orderRequirement(
   view: EngineView,
-  order: Pick<Order, 'accountId' | 'symbol' | 'assetType' | 'side' | 'qty' | 'type' | 'limit' | 'stop'>,
+  order: Pick<Order, 'accountId' | 'symbol' | 'assetType' | 'side' | 'qty' | 'type' | 'limit' | 'stop'> & { readonly trail?: Order['trail'] },
   multiplier: Dec,
   margin: MarginMode,
 ): Dec {
@@ -114,9 +114,17 @@ export function orderRequirement(
  */
 export function estimatePrice(
   view: EngineView,
-  order: Pick<Order, 'symbol' | 'assetType' | 'side' | 'type' | 'limit' | 'stop'>,
+  order: Pick<Order, 'symbol' | 'assetType' | 'side' | 'type' | 'limit' | 'stop'> & { readonly trail?: Order['trail'] },
 ): Dec | null {
   switch (order.type) {
+    // ENGINE.md 11: at the current stop (a triggered TRAIL_STP_LMT at its limit); before a stop exists, like a MKT.
+    case 'TRAIL_STP':
+    case 'TRAIL_STP_LMT': {
+      if (order.limit) return order.limit;
+      if (order.trail?.stop) return slipped(view, order, order.trail.stop);
+      const market = executionPrice(view.quote(order.symbol), order.side)?.price;
+      return market ? slipped(view, order, market) : null;
+    }
     case 'LMT':
     case 'STP_LMT':
       return order.limit;
@@ -160,9 +168,18 @@ export function workingOrdersRequirement(
   orders: Iterable<Order> = view.workingOrdersOf(account.id),
 ): Dec {
   let total = ZERO;
+  // ENGINE.md 7 and 12: an OCO group counts once, as its largest member (only one can fill).
+  let groups: Map<string, Dec> | undefined;
   for (const order of orders) {
-    total = total.plus(orderRequirement(view, order, orderMultiplier(view, order), account.margin));
+    const needs = orderRequirement(view, order, orderMultiplier(view, order), account.margin);
+    if (order.ocoGroup === null) total = total.plus(needs);
+    else {
+      groups ??= new Map();
+      const largest = groups.get(order.ocoGroup);
+      if (!largest || needs.greaterThan(largest)) groups.set(order.ocoGroup, needs);
+    }
   }
+  if (groups) for (const needs of groups.values()) total = total.plus(needs);
   return total;
 }
 

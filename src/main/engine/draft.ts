@@ -16,6 +16,8 @@ import type { EngineView } from './view';
 
 export class Draft implements EngineView {
   private readonly orderOverlay = new Map<number, Order>();
+  /** Orders this operation only trailed (W and stop): written as two columns, not as a whole row. */
+  private readonly trailedOnly = new Set<number>();
   private readonly positionOverlay = new Map<string, Position | null>();
   private readonly accountOverlay = new Map<string, Account>();
   private readonly quoteOverlay = new Map<string, Quote>();
@@ -76,6 +78,9 @@ export class Draft implements EngineView {
   workingOrdersOfSymbol(symbol: string) {
     return this.overlayWorking(this.state.workingOrdersOfSymbol(symbol), (o) => o.symbol === symbol);
   }
+  heldOrdersOf(accountId: string) {
+    return this.overlayStatus(this.state.heldOrdersOf(accountId), 'HELD', (o) => o.accountId === accountId);
+  }
   quote(symbol: string) {
     return this.quoteOverlay.get(symbol) ?? this.state.quote(symbol);
   }
@@ -90,13 +95,20 @@ export class Draft implements EngineView {
     return this.orderOverlay.get(id) ?? this.state.orderById(id);
   }
 
-  private *overlayWorking(committed: Iterable<Order>, belongs: (order: Order) => boolean) {
+  private overlayWorking(committed: Iterable<Order>, belongs: (order: Order) => boolean) {
+    return this.overlayStatus(committed, 'WORKING', belongs);
+  }
+
+  /** The committed orders of one status as this operation left them, and those that came to it in the operation. */
+  private *overlayStatus(committed: Iterable<Order>, status: 'WORKING' | 'HELD', belongs: (order: Order) => boolean) {
+    const seen = new Set<number>();
     for (const order of committed) {
+      seen.add(order.id);
       const current = this.orderOverlay.get(order.id) ?? order;
-      if (current.status === 'WORKING') yield current;
+      if (current.status === status) yield current;
     }
     for (const order of this.orderOverlay.values()) {
-      if (order.id > this.state.lastOrderId && order.status === 'WORKING' && belongs(order)) yield order;
+      if (!seen.has(order.id) && order.status === status && belongs(order)) yield order;
     }
   }
 
@@ -138,8 +150,8 @@ export class Draft implements EngineView {
     this.samples.push(sample);
   }
 
-  /** A new order, ACCEPTED (WORKING) or REJECTED from the table's NEW row; its event is recorded with it. */
-  openOrder(fields: Omit<Order, 'status'>, event: 'ACCEPTED' | 'REJECTED', detail: OrderEvent['detail']): Order {
+  /** A new order, ACCEPTED (WORKING), REJECTED or HELD (a child) from the table's NEW row; its event is recorded with it. */
+  openOrder(fields: Omit<Order, 'status'>, event: 'ACCEPTED' | 'REJECTED' | 'HELD', detail: OrderEvent['detail']): Order {
     // Spelled out in the field order every Order is built in (orderFromRow too), never spread: orders of one shape
     // share one hidden class, and the tick path's reads of thousands of orders stay monomorphic (a spread here made
     // them megamorphic, 10x slower with 10,000 working orders).
@@ -165,9 +177,25 @@ export class Draft implements EngineView {
       createdAt: fields.createdAt,
       updatedAt: fields.updatedAt,
       tags: fields.tags,
+      parentId: fields.parentId,
+      ocoGroup: fields.ocoGroup,
+      limitTicks: fields.limitTicks,
+      stopTicks: fields.stopTicks,
+      trail: fields.trail,
     };
     this.record(order, event, order.createdAt, detail);
     return order;
+  }
+
+  /**
+   * A trailing order's watermark and stop moved with a quote (ENGINE.md 11): the row is rewritten in the quote's
+   * transaction without an event, because the order's terms and status did not change. Nothing else may change here.
+   */
+  trailOrder(order: Order, watermark: Dec | null, stop: Dec | null): Order {
+    const moved: Order = { ...order, trail: { ...order.trail!, watermark, stop } };
+    if (!this.orderOverlay.has(order.id)) this.trailedOnly.add(order.id);
+    this.orderOverlay.set(order.id, moved);
+    return moved;
   }
 
   /** Moves an order by one event at `time`: the status the table gives, the changed fields, and the event. */
@@ -184,6 +212,7 @@ export class Draft implements EngineView {
   }
 
   private record(order: Order, type: OrderEventType, time: number, detail: OrderEvent['detail']) {
+    this.trailedOnly.delete(order.id);
     this.orderOverlay.set(order.id, order);
     this.events.push({ orderId: order.id, type, time, detail });
   }
@@ -230,8 +259,14 @@ export class Draft implements EngineView {
     for (const trade of [...this.tradeOverlay.values()].sort((a, b) => a.id - b.id)) {
       (this.journaled.has(trade.id) ? trades : excursions).push(trade);
     }
+    const orders: Order[] = [];
+    const trails: Order[] = [];
+    for (const order of [...this.orderOverlay.values()].sort((a, b) => a.id - b.id)) {
+      (this.trailedOnly.has(order.id) ? trails : orders).push(order);
+    }
     return {
-      orders: [...this.orderOverlay.values()].sort((a, b) => a.id - b.id),
+      orders,
+      trails,
       events: this.events,
       fills: this.fills,
       positions,

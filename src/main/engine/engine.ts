@@ -6,6 +6,8 @@
 // - an order comes into being and moves only through Draft.openOrder and Draft.moveOrder, which follow the
 //   transition table of model.ts and record the order event with each move;
 // - a fill happens at most once per order and carries the quote it met and the rule that filled it;
+// - what a fill sets off (its OCO group canceled, its HELD children activated, children kept to the position they
+//   close) and what an ending parent takes with it (its HELD children) happen in the same operation;
 // - an input error returns a message and changes nothing; a business rejection is a REJECTED order.
 import { formatMoney } from '../../shared/format';
 import { BROKERS, MARGIN_MODES, oneOfWords } from '../../shared/vocabulary';
@@ -17,18 +19,22 @@ import { Dec, ZERO, parseDecimal } from './decimal';
 import { Draft } from './draft';
 import { equitySample, sampleMoved } from './equity';
 import { evaluateOrder, type Evaluation } from './fillModel';
-import { canonicalSymbol, resolveInstrument } from './instruments';
+import { canonicalSymbol, resolveInstrument, tickSize } from './instruments';
 import { checkTags, editTrade, endByReset, journalFill, measureAt, type Trade, type TradeEdit } from './journal';
 import type { Account, Order } from './model';
 import {
+  checkChildSpec,
   checkClientOrderId,
   checkOrderSpec,
+  editedChildFields,
   editedFields,
+  type ChildSpec,
   type EditOrderInput,
   type OrderSpec,
   type PlaceOrderInput,
   shown,
 } from './orderInput';
+import { trailAfterQuote, trailLimit } from './trailing';
 import { applyFillToPosition, newPosition } from './positions';
 import { executionPrice, markPrice, mergeQuote, quoteSeen, triggerPrice, type QuoteUpdate } from './quotes';
 import type { Settings } from './settings';
@@ -41,6 +47,8 @@ export type EngineErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'NOT_WORKING' | 'E
 export interface EngineError {
   readonly code: EngineErrorCode;
   readonly message: string;
+  /** For a linked command (ENGINE.md 12): which member (and which of its children) the input error is about. */
+  readonly where?: { readonly member: number; readonly child?: number };
 }
 /** An answer that changes nothing: a value, or why not. */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
@@ -66,26 +74,136 @@ export function placeOrder(state: EngineState, input: PlaceOrderInput, now: numb
     const existing = state.history.orderByClientId(account.value.id, clientOrderId.value);
     if (existing) return { ok: true, value: state.workingOrder(existing.id) ?? existing, change: NO_CHANGE };
   }
-  const spec = checkOrderSpec(input, state.settings, now);
-  if (!spec.ok) return invalid(spec.message);
-  const tags = checkTags(input.tags);
-  if (!tags.ok) return invalid(tags.message);
+  const member = checkMember(input, state, now, 0);
+  // A single order's own input error is plain; one of a child says which child.
+  if (!member.ok) return member.error.where?.child === undefined ? invalid(member.error.message) : member;
   const draft = new Draft(state);
-  const order = openOrder(draft, account.value, spec.value, clientOrderId.value, now, tags.value);
-  return { ok: true, value: order, change: draft.toChange() };
+  const [order] = openMembers(draft, account.value, [{ ...member.value, clientOrderId: clientOrderId.value }], false, now);
+  return { ok: true, value: draft.order(order!.id)!, change: draft.toChange() };
 }
 
-/** A checked order enters the draft: REJECTED with its reason, or ACCEPTED and evaluated at once, as arriving. */
-function openOrder(
-  draft: Draft,
-  account: Account,
-  spec: OrderSpec,
-  clientOrderId: string | null,
-  now: number,
-  tags: readonly string[],
-): Order {
+/** An OCO group (ENGINE.md 12): two or more orders of one account, placed in one transaction. */
+export interface PlaceOcoInput {
+  readonly orders: readonly PlaceOrderInput[];
+}
+
+const MAX_LINKED = 10;
+
+export function placeOco(state: EngineState, input: PlaceOcoInput, now: number): Decision<readonly Order[]> {
+  const list = input.orders;
+  if (!Array.isArray(list) || list.length < 2 || list.length > MAX_LINKED) {
+    return invalid(`an OCO group needs 2 to ${MAX_LINKED} orders (got ${Array.isArray(list) ? list.length : shown(list)})`);
+  }
+  const account = resolveAccount(state, list[0]!.account);
+  if (!account.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: account.message, where: { member: 0 } } };
+  const members: CheckedMember[] = [];
+  const existing: Order[] = [];
+  for (const [index, input] of list.entries()) {
+    const at = (message: string): Decision<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message, where: { member: index } } });
+    const own = resolveAccount(state, input.account ?? list[0]!.account);
+    if (!own.ok) return at(own.message);
+    if (own.value.id !== account.value.id) return at(`the orders of one OCO group must be in one account (${account.value.id}, got ${own.value.id})`);
+    const clientOrderId = checkClientOrderId(input.clientOrderId);
+    if (!clientOrderId.ok) return at(clientOrderId.message);
+    const found = clientOrderId.value === null ? undefined : state.history.orderByClientId(account.value.id, clientOrderId.value);
+    if (found) existing.push(state.liveOrder(found.id) ?? found);
+    const member = checkMember(input, state, now, index);
+    if (!member.ok) return member;
+    members.push({ ...member.value, clientOrderId: clientOrderId.value });
+  }
+  // The same command sent again (every clientOrderId already known) returns the group it made; a mix is an error.
+  if (existing.length === members.length) return { ok: true, value: existing, change: NO_CHANGE };
+  if (existing.length > 0) return invalid(`clientOrderId ${shown(existing[0]!.clientOrderId)} already names order ${existing[0]!.id}`);
+  const draft = new Draft(state);
+  const orders = openMembers(draft, account.value, members, true, now);
+  return { ok: true, value: orders.map((o) => draft.order(o.id)!), change: draft.toChange() };
+}
+
+interface CheckedMember {
+  readonly spec: OrderSpec;
+  readonly clientOrderId: string | null;
+  readonly tags: readonly string[];
+  readonly children: readonly ChildSpec[];
+  readonly childrenOco: boolean;
+}
+
+/** One order of a command with its children, checked; an input error names the member and child it is about. */
+function checkMember(input: PlaceOrderInput, state: EngineState, now: number, member: number): Decision<Omit<CheckedMember, 'clientOrderId'>> {
+  const at = (message: string, child?: number): Decision<never> => ({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message, where: child === undefined ? { member } : { member, child } },
+  });
+  const spec = checkOrderSpec(input, state.settings, now);
+  if (!spec.ok) return at(spec.message);
+  const tags = checkTags(input.tags);
+  if (!tags.ok) return at(tags.message);
+  const list = input.children ?? [];
+  if (!Array.isArray(list) || list.length > MAX_LINKED) return at(`children must be a list of at most ${MAX_LINKED} orders`);
+  const children: ChildSpec[] = [];
+  for (const [index, child] of list.entries()) {
+    const checked = checkChildSpec(typeof child === 'object' && child !== null ? child : {}, spec.value, state.settings, now);
+    if (!checked.ok) return at(checked.message, index);
+    children.push(checked.value);
+  }
+  const oco = input.childrenOco;
+  if (oco !== undefined && oco !== null && typeof oco !== 'boolean') return at(`childrenOco must be true or false (got ${shown(oco)})`);
+  // A bracket: two or more children form one OCO group unless told otherwise (ENGINE.md 12).
+  const childrenOco = typeof oco === 'boolean' ? oco && children.length >= 2 : children.length >= 2;
+  return { ok: true, value: { spec: spec.value, tags: tags.value, children, childrenOco }, change: NO_CHANGE };
+}
+
+/**
+ * Checked orders enter the draft in one operation: each REJECTED with its reason or ACCEPTED, its children HELD
+ * behind it; then the accepted ones are evaluated at once, as arriving, in the order given (a member of an OCO
+ * group that fills cancels the rest). An OCO group is checked once, at its largest member's requirement.
+ */
+function openMembers(draft: Draft, account: Account, members: readonly CheckedMember[], oco: boolean, now: number): Order[] {
+  const groupRejection = oco ? ocoRejection(draft, account, members.map((m) => m.spec)) : null;
+  let group: string | null = null;
+  const opened: Order[] = [];
+  for (const member of members) {
+    const rejection = oco ? groupRejection : businessRejection(draft, account, member.spec, null);
+    const fields = orderFields(draft, account, member.spec, member.clientOrderId, now, member.tags);
+    group ??= oco ? `oco-${fields.id}` : null;
+    const order = rejection
+      ? draft.openOrder({ ...fields, ocoGroup: group, rejectReason: rejection, expiresAt: null }, 'REJECTED', { reason: rejection })
+      : draft.openOrder({ ...fields, ocoGroup: group }, 'ACCEPTED', null);
+    let childGroup: string | null = null;
+    for (const child of member.children) {
+      const childFields = orderFields(draft, account, { ...child, qty: child.qty ?? ZERO }, null, now, member.tags);
+      childGroup ??= member.childrenOco ? `oco-${childFields.id}` : null;
+      draft.openOrder(
+        { ...childFields, parentId: order.id, ocoGroup: childGroup, limitTicks: child.limitTicks, stopTicks: child.stopTicks },
+        'HELD',
+        { parentId: order.id },
+      );
+    }
+    opened.push(order);
+  }
+  for (const order of opened) {
+    const current = draft.order(order.id)!;
+    if (current.status === 'REJECTED') endHeldChildren(draft, current, 'rejected', now);
+    else if (current.status === 'WORKING') evaluateAndApply(draft, current, now, true);
+  }
+  return opened;
+}
+
+/** An OCO group's refusal: any member's own reason, else the largest member's requirement against the funds. */
+function ocoRejection(view: EngineView, account: Account, specs: readonly OrderSpec[]): string | null {
+  let largest = ZERO;
+  for (const spec of specs) {
+    const reason = businessRejection(view, account, spec, null, false);
+    if (reason) return reason;
+    const needs = specRequirement(view, account, spec);
+    if (needs.greaterThan(largest)) largest = needs;
+  }
+  return fundsRejection(view, account, largest, null);
+}
+
+/** A new order's fields before it is opened: no fills, not triggered, not linked; trailing terms with no stop yet. */
+function orderFields(draft: Draft, account: Account, spec: OrderSpec, clientOrderId: string | null, now: number, tags: readonly string[]) {
   const { instrument } = spec;
-  const fields = {
+  return {
     id: draft.nextOrderId(),
     accountId: account.id,
     clientOrderId,
@@ -106,23 +224,30 @@ function openOrder(
     createdAt: now,
     updatedAt: now,
     tags,
+    parentId: null as number | null,
+    ocoGroup: null as string | null,
+    limitTicks: null as Dec | null,
+    stopTicks: null as Dec | null,
+    trail: spec.trail ? { ...spec.trail, watermark: null, stop: null } : null,
   };
-  const rejection = businessRejection(draft, account, spec, null);
-  if (rejection) {
-    return draft.openOrder({ ...fields, rejectReason: rejection, expiresAt: null }, 'REJECTED', { reason: rejection });
-  }
-  return evaluateAndApply(draft, draft.openOrder(fields, 'ACCEPTED', null), now, true);
+}
+
+/** A single order with no children: REJECTED with its reason, or ACCEPTED and evaluated at once, as arriving. */
+function openOrder(draft: Draft, account: Account, spec: OrderSpec, now: number): Order {
+  const [order] = openMembers(draft, account, [{ spec, clientOrderId: null, tags: [], children: [], childrenOco: false }], false, now);
+  return draft.order(order!.id)!;
 }
 
 export function editOrder(state: EngineState, orderId: number, edit: EditOrderInput, now: number): Decision<Order> {
   const found = findWorking(state, orderId, 'edited');
   if (!found.ok) return found;
   const order = found.value;
+  if (order.status === 'HELD') return editHeld(state, order, edit, now);
   const spec = checkOrderSpec(editedFields(order, edit), state.settings, now);
   if (!spec.ok) return invalid(spec.message);
   const draft = new Draft(state);
   const account = draft.account(order.accountId)!;
-  const rejection = businessRejection(draft, account, spec.value, order);
+  const rejection = businessRejection(draft, account, spec.value, order) ?? childEditRejection(draft, order, spec.value);
   if (rejection) return { ok: false, error: { code: 'EDIT_REJECTED', message: rejection } };
 
   const { tif } = spec.value;
@@ -134,6 +259,8 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
     {
       ...after,
       triggered: false,
+      // ENGINE.md 11: an edit re-anchors W at the current reference (evaluation sets it).
+      trail: spec.value.trail ? { ...spec.value.trail, watermark: null, stop: null } : null,
       // Keeping its TIF keeps its expiry; a new DAY or EXT gets the expiry of the edit's moment.
       expiresAt: tif === order.tif ? order.expiresAt : orderExpiry(order.assetType, tif, now, draft.settings),
     },
@@ -141,6 +268,38 @@ export function editOrder(state: EngineState, orderId: number, edit: EditOrderIn
   );
   const final = evaluateAndApply(draft, replaced, now, true);
   return { ok: true, value: final, change: draft.toChange() };
+}
+
+/** A working child stays a closing order (ENGINE.md 12): an edit may not make it larger than its position. */
+function childEditRejection(view: EngineView, order: Order, spec: OrderSpec): string | null {
+  if (order.parentId === null) return null;
+  const held = (view.position(order.accountId, order.symbol)?.qty ?? ZERO).abs();
+  return spec.qty.greaterThan(held) ? `a child order only closes its position: qty at most ${held.toFixed()} (got ${spec.qty.toFixed()})` : null;
+}
+
+/** A HELD child edited on its own (ENGINE.md 12): checked as a child, no buying power, it stays HELD. */
+function editHeld(state: EngineState, order: Order, edit: EditOrderInput, now: number): Decision<Order> {
+  const instrument = resolveInstrument(order.symbol, state.settings);
+  if (!instrument.ok) return invalid(instrument.message);
+  const spec = checkChildSpec(editedChildFields(order, edit), { instrument: instrument.instrument, tif: order.tif }, state.settings, now);
+  if (!spec.ok) return invalid(spec.message);
+  const draft = new Draft(state);
+  const { tif } = spec.value;
+  const after = { qty: spec.value.qty ?? ZERO, type: spec.value.type, limit: spec.value.limit, stop: spec.value.stop, tif };
+  const replaced = draft.moveOrder(
+    order,
+    'REPLACED',
+    now,
+    {
+      ...after,
+      limitTicks: spec.value.limitTicks,
+      stopTicks: spec.value.stopTicks,
+      trail: spec.value.trail ? { ...spec.value.trail, watermark: null, stop: null } : null,
+      expiresAt: tif === order.tif ? order.expiresAt : orderExpiry(order.assetType, tif, now, draft.settings),
+    },
+    { before: terms(order), after: terms(after) },
+  );
+  return { ok: true, value: replaced, change: draft.toChange() };
 }
 
 export function cancelOrder(state: EngineState, orderId: number, now: number, reason = 'canceled'): Decision<Order> {
@@ -177,11 +336,8 @@ export function closePosition(
   if (!account.ok) return invalid(account.message);
   const symbol = canonicalSymbol(rawSymbol);
   const draft = new Draft(state);
-  const canceled: Order[] = [];
-  for (const order of [...state.workingOrdersOf(account.value.id)]) {
-    // The reason names what canceled it, so the order's trail says "canceled by flatten" (issue 12).
-    if (order.symbol === symbol) canceled.push(endOrder(draft, order, 'CANCELED', now, `canceled by ${how}`));
-  }
+  // The reason names what canceled it, so the order's trail says "canceled by flatten" (issue 12).
+  const canceled = cancelLive(draft, account.value.id, now, (order) => order.symbol === symbol, `canceled by ${how}`);
   const held = draft.position(account.value.id, symbol)?.qty ?? ZERO;
   if (held.isZero()) return { ok: true, value: { canceled, order: null }, change: draft.toChange() };
   const spec = checkOrderSpec(
@@ -196,7 +352,7 @@ export function closePosition(
     now,
   );
   if (!spec.ok) return invalid(spec.message);
-  const order = openOrder(draft, account.value, spec.value, null, now, []);
+  const order = openOrder(draft, account.value, spec.value, now);
   return { ok: true, value: { canceled, order }, change: draft.toChange() };
 }
 
@@ -204,12 +360,31 @@ export function closePosition(
 export function cancelAllOrders(state: EngineState, accountId: string, now: number): Decision<readonly Order[]> {
   if (!state.account(accountId)) return { ok: false, error: { code: 'NOT_FOUND', message: `unknown account "${accountId}"` } };
   const draft = new Draft(state);
-  const canceled = [...state.workingOrdersOf(accountId)].map((order) => endOrder(draft, order, 'CANCELED', now, 'canceled by cancel all'));
+  const canceled = cancelLive(draft, accountId, now, () => true, 'canceled by cancel all');
   return { ok: true, value: canceled, change: draft.toChange() };
+}
+
+/**
+ * Cancels the account's WORKING and HELD orders that match, oldest first ("canceled"). A parent goes before its
+ * children, so a HELD child it takes with it carries "parent order N canceled" (ENGINE.md 12), as in any cancel.
+ */
+function cancelLive(draft: Draft, accountId: string, now: number, matches: (order: Order) => boolean, reason = 'canceled'): Order[] {
+  const live = [...draft.workingOrdersOf(accountId), ...draft.heldOrdersOf(accountId)].filter(matches).sort((a, b) => a.id - b.id);
+  const canceled: Order[] = [];
+  for (const order of live) {
+    const current = draft.order(order.id)!;
+    if (current.status !== 'WORKING' && current.status !== 'HELD') {
+      if (current.status === 'CANCELED') canceled.push(current);
+      continue;
+    }
+    canceled.push(endOrder(draft, current, 'CANCELED', now, reason));
+  }
+  return canceled;
 }
 
 /** Why a working order has not filled yet, in the fill model's words; at `now`, its market may be closed. */
 export function whyNotFilled(view: EngineView, order: Order, now?: number): string | null {
+  if (order.status === 'HELD') return `held until order ${order.parentId} fills`;
   if (order.status !== 'WORKING') return null;
   if (now !== undefined && !marketOpenFor(order.assetType, order.tif, now, view.settings)) {
     return marketClosedText(sessionKind(order.assetType, order.tif), now, view.settings.closedDates);
@@ -227,7 +402,7 @@ export function whyNotFilled(view: EngineView, order: Order, now?: number): stri
 function findWorking(state: EngineState, orderId: number, verb: 'edited' | 'canceled'): Decision<Order> {
   const order = state.orderById(orderId);
   if (!order) return { ok: false, error: { code: 'NOT_FOUND', message: `no order ${orderId}` } };
-  if (order.status !== 'WORKING') {
+  if (order.status !== 'WORKING' && order.status !== 'HELD') {
     return {
       ok: false,
       error: { code: 'NOT_WORKING', message: `Only WORKING orders can be ${verb} (current status: ${order.status})` },
@@ -247,16 +422,21 @@ function resolveAccount(state: EngineState, requested: unknown): { ok: true; val
 }
 
 /** The business reasons to refuse an order that is well formed (ENGINE.md section 3 and 7). */
-function businessRejection(view: EngineView, account: Account, spec: OrderSpec, replacing: Order | null): string | null {
+function businessRejection(view: EngineView, account: Account, spec: OrderSpec, replacing: Order | null, checkFunds = true): string | null {
   const refusal = brokerAdapter(account.broker).refusal();
   if (refusal) return refusal;
   const { instrument, side, qty } = spec;
   if (side === 'SELL' && (instrument.assetType === 'OPT' || (instrument.assetType === 'EQ' && account.margin === 'CASH'))) {
     const held = Dec.max(ZERO, view.position(account.id, instrument.symbol)?.qty ?? ZERO);
     let pending = ZERO;
+    // An OCO group covers once, as its largest member (ENGINE.md 12).
+    const groups = new Map<string, Dec>();
     for (const order of view.workingOrdersOf(account.id)) {
-      if (order.symbol === instrument.symbol && order.side === 'SELL' && order.id !== replacing?.id) pending = pending.plus(order.qty);
+      if (order.symbol !== instrument.symbol || order.side !== 'SELL' || order.id === replacing?.id) continue;
+      if (order.ocoGroup === null) pending = pending.plus(order.qty);
+      else groups.set(order.ocoGroup, Dec.max(groups.get(order.ocoGroup) ?? ZERO, order.qty));
     }
+    for (const qty of groups.values()) pending = pending.plus(qty);
     const free = Dec.max(ZERO, held.minus(pending));
     if (qty.greaterThan(free)) {
       const holding = `the account holds ${held.toFixed()}${pending.isZero() ? '' : ` (${pending.toFixed()} already in working sell orders)`}`;
@@ -268,8 +448,17 @@ function businessRejection(view: EngineView, account: Account, spec: OrderSpec, 
   if (spec.type === 'MKT' && !executionPrice(view.quote(instrument.symbol), side)) {
     return `no price for ${instrument.symbol}: a MKT ${side} needs ${side === 'BUY' ? 'an ask' : 'a bid'} or a last`;
   }
-  const probe = { accountId: account.id, symbol: instrument.symbol, assetType: instrument.assetType, ...spec };
-  const needs = orderRequirement(view, probe, orderMultiplier(view, probe), account.margin);
+  if (!checkFunds) return null;
+  return fundsRejection(view, account, specRequirement(view, account, spec), replacing);
+}
+
+function specRequirement(view: EngineView, account: Account, spec: OrderSpec): Dec {
+  const probe = { accountId: account.id, symbol: spec.instrument.symbol, assetType: spec.instrument.assetType, ...spec, trail: null };
+  return orderRequirement(view, probe, orderMultiplier(view, probe), account.margin);
+}
+
+/** ENGINE.md 7: a requirement of 0 (closing only) is always accepted; else it must fit the available funds. */
+function fundsRejection(view: EngineView, account: Account, needs: Dec, replacing: Order | null): string | null {
   if (needs.isZero()) return null;
   const available = accountMetrics(view, account, replacing ?? undefined).availableFunds;
   if (needs.greaterThan(available)) {
@@ -285,19 +474,33 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
   // A contract removed from the table after the order was placed: it rests until the contract is back.
   if (!instrument.ok) return order;
   const quote = draft.quote(order.symbol);
-  const evaluation: Evaluation = evaluateOrder(order, quote, {
+  let current = order;
+  // ENGINE.md 11: merge the quote (done), move W, recompute the stop; written with the quote, without an event.
+  const trailed = current.trail ? trailAfterQuote(current, quote, instrument.instrument, draft.settings) : null;
+  if (trailed) current = draft.trailOrder(current, trailed.watermark, trailed.stop);
+  // The tick path's common case: a trailing stop the market has not reached rests; no why-text is built for it.
+  if (current.trail?.stop && !current.triggered && !arriving && !stopReached(current.side, current.trail.stop, quote)) return current;
+  const evaluation: Evaluation = evaluateOrder(current, quote, {
     instrument: instrument.instrument,
     settings: draft.settings,
     arriving,
   });
-  let current = order;
   if (evaluation.triggeredNow) {
     const t = triggerPrice(quote);
-    current = draft.moveOrder(current, 'TRIGGERED', time, { triggered: true }, { [t?.source ?? 'price']: t?.price.toFixed() ?? null });
+    const detail: Record<string, string | null> = { [t?.source ?? 'price']: t?.price.toFixed() ?? null };
+    // TRIGGERED records the stop; a TRAIL_STP_LMT keeps its type and rests as a limit at the frozen stop -/+ offset.
+    if (current.trail) detail.stop = current.trail.stop?.toFixed() ?? null;
+    const limit = current.type === 'TRAIL_STP_LMT' ? { limit: trailLimit(current) } : {};
+    current = draft.moveOrder(current, 'TRIGGERED', time, { triggered: true, ...limit }, detail);
   }
   if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
   // A resting order the quote did not change is not rewritten: a tick costs nothing for it.
   return current;
+}
+
+function stopReached(side: Order['side'], stop: Dec, quote: Parameters<typeof triggerPrice>[0]): boolean {
+  const t = triggerPrice(quote);
+  return t !== null && (side === 'BUY' ? t.price.greaterThanOrEqualTo(stop) : t.price.lessThanOrEqualTo(stop));
 }
 
 function executeFill(draft: Draft, order: Order, price: Dec, reason: string, time: number): Order {
@@ -346,17 +549,87 @@ function executeFill(draft: Draft, order: Order, price: Dec, reason: string, tim
   );
   for (const trade of step.trades) draft.putTrade(trade);
   draft.addEquitySample(equitySample(draft, draft.account(order.accountId)!, time));
-  return draft.moveOrder(
+  const filled = draft.moveOrder(
     order,
     'FILLED',
     time,
     { filledQty: order.qty, avgFillPrice: price },
     { fillId: fill.id, qty: fill.qty.toFixed(), price: price.toFixed() },
   );
+  afterFill(draft, filled, time);
+  return filled;
+}
+
+/**
+ * What a fill sets off in its own transaction (ENGINE.md 12): the rest of its OCO group canceled, its HELD children
+ * activated, every working child of the symbol kept to the position it closes, then the activated children
+ * evaluated at once on the current quote.
+ */
+function afterFill(draft: Draft, filled: Order, time: number) {
+  const { accountId } = filled;
+  if (filled.ocoGroup !== null) {
+    const group = filled.ocoGroup;
+    cancelLive(draft, accountId, time, (o) => o.ocoGroup === group && o.id !== filled.id, `OCO: order ${filled.id} filled`);
+  }
+  const activated: Order[] = [];
+  for (const child of [...draft.heldOrdersOf(accountId)].filter((o) => o.parentId === filled.id).sort((a, b) => a.id - b.id)) {
+    const current = draft.order(child.id)!;
+    if (current.status === 'HELD') activated.push(activate(draft, current, filled, time));
+  }
+  keepChildrenClosing(draft, filled, time);
+  for (const child of activated) {
+    const current = draft.order(child.id)!;
+    if (current.status === 'WORKING') evaluateAndApply(draft, current, time, true);
+  }
+}
+
+/** A HELD child becomes WORKING: its qty and tick-relative prices resolved from the parent's fill. */
+function activate(draft: Draft, child: Order, parent: Order, time: number): Order {
+  const fillPrice = parent.avgFillPrice!;
+  const instrument = resolveInstrument(child.symbol, draft.settings);
+  const tick = instrument.ok ? tickSize(instrument.instrument, fillPrice, draft.settings) : ZERO;
+  const fromTicks = (ticks: Dec | null, given: Dec | null) => (ticks === null ? given : fillPrice.plus(ticks.times(tick)));
+  const limit = fromTicks(child.limitTicks, child.limit);
+  const stop = fromTicks(child.stopTicks, child.stop);
+  const qty = child.qty.isZero() ? parent.filledQty : child.qty;
+  if ((limit !== null && !limit.greaterThan(0)) || (stop !== null && !stop.greaterThan(0))) {
+    return endOrder(draft, child, 'CANCELED', time, `price from ticks is not positive at fill ${fillPrice.toFixed()}`);
+  }
+  return draft.moveOrder(child, 'ACCEPTED', time, { qty, limit, stop }, { parentId: parent.id, fillPrice: fillPrice.toFixed() });
+}
+
+/**
+ * Children are closing orders (ENGINE.md 12): after a fill, a working child of the symbol that would open or add is
+ * canceled ("position closed"), and one larger than the position it closes is cut to it ("reduced to position").
+ */
+function keepChildrenClosing(draft: Draft, filled: Order, time: number) {
+  const qty = draft.position(filled.accountId, filled.symbol)?.qty ?? ZERO;
+  // The symbol's orders, not the account's: a fill pays for its own symbol only.
+  const children = [...draft.workingOrdersOfSymbol(filled.symbol)].filter((o) => o.parentId !== null && o.accountId === filled.accountId);
+  for (const child of children.sort((a, b) => a.id - b.id)) {
+    const current = draft.order(child.id)!;
+    if (current.status !== 'WORKING') continue;
+    const opens = qty.isZero() || (current.side === 'BUY' ? qty.greaterThan(0) : qty.lessThan(0));
+    if (opens) endOrder(draft, current, 'CANCELED', time, 'position closed');
+    else if (current.qty.greaterThan(qty.abs())) {
+      const reason = 'reduced to position';
+      draft.moveOrder(current, 'REPLACED', time, { qty: qty.abs(), statusReason: reason }, { reason, before: terms(current), after: terms({ ...current, qty: qty.abs() }) });
+    }
+  }
 }
 
 function endOrder(draft: Draft, order: Order, type: 'CANCELED' | 'EXPIRED', time: number, reason: string): Order {
-  return draft.moveOrder(order, type, time, { statusReason: reason }, { reason });
+  const ended = draft.moveOrder(order, type, time, { statusReason: reason }, { reason });
+  endHeldChildren(draft, ended, type === 'EXPIRED' ? 'expired' : 'canceled', time);
+  return ended;
+}
+
+/** A parent that ends without filling takes its HELD children with it (ENGINE.md 12). */
+function endHeldChildren(draft: Draft, parent: Order, how: 'canceled' | 'expired' | 'rejected', time: number) {
+  for (const child of [...draft.heldOrdersOf(parent.accountId)].filter((o) => o.parentId === parent.id).sort((a, b) => a.id - b.id)) {
+    const current = draft.order(child.id)!;
+    if (current.status === 'HELD') endOrder(draft, current, 'CANCELED', time, `parent order ${parent.id} ${how}`);
+  }
 }
 
 function terms(order: Pick<Order, 'qty' | 'type' | 'limit' | 'stop' | 'tif'>) {
@@ -392,7 +665,10 @@ export function applyQuote(state: EngineState, update: QuoteUpdate): Change {
     }
   }
   for (const order of [...state.workingOrdersOfSymbol(update.symbol)]) {
-    evaluateAndApply(draft, order, update.time, firstLookSinceOpen(state, order, previous?.time, update.time));
+    // An earlier fill of this quote may have canceled or cut it (OCO, a closing child): the draft's is current.
+    const current = draft.order(order.id)!;
+    if (current.status !== 'WORKING') continue;
+    evaluateAndApply(draft, current, update.time, firstLookSinceOpen(state, order, previous?.time, update.time));
   }
   // The equity history during the day: at most once a minute per account while its net liq or P/L Day moves.
   if (traded) {
@@ -429,7 +705,9 @@ export function advanceClock(state: EngineState, now: number): Change {
   const pending = [...expiries].sort((a, b) => a.expiresAt! - b.expiresAt! || a.id - b.id);
   let i = 0;
   for (;;) {
-    const expiry = pending[i];
+    // A parent that expired first has already canceled its HELD child (ENGINE.md 12): skip what has ended.
+    while (pending[i] && !isLive(draft.order(pending[i]!.id)!)) i += 1;
+    const expiry = pending[i] && draft.order(pending[i]!.id);
     if (expiry && expiry.expiresAt! <= nextRoll) {
       endOrder(draft, expiry, 'EXPIRED', expiry.expiresAt!, `${expiry.tif} order expired`);
       i += 1;
@@ -448,6 +726,10 @@ export function advanceClock(state: EngineState, now: number): Change {
  * The 17:00 roll: keep each account's equity, start P/L Day over (each position's realized P&L to 0, its unrealized
  * P&L kept as the day's starting point), drop positions closed during the day. The account's totals follow.
  */
+function isLive(order: Order): boolean {
+  return order.status === 'WORKING' || order.status === 'HELD';
+}
+
 function rollDay(draft: Draft, rollAt: number) {
   for (const account of [...draft.accounts()]) {
     const metrics = accountMetrics(draft, account);
@@ -540,7 +822,7 @@ export function resetAccount(
   if (!balance.ok) return invalid(balance.message);
   const account = found.value;
   const draft = new Draft(state);
-  for (const order of [...state.workingOrdersOf(account.id)]) endOrder(draft, order, 'CANCELED', now, 'account reset');
+  cancelLive(draft, account.id, now, () => true, 'account reset');
   for (const position of state.positionsOf(account.id)) {
     draft.removePosition(account.id, position.symbol);
     const trade = state.openTrade(account.id, position.symbol);

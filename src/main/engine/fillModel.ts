@@ -6,6 +6,7 @@ import { priceText, tickSize } from './instruments';
 import type { Order } from './model';
 import { executionPrice, triggerPrice, type PricePoint, type Quote } from './quotes';
 import type { Settings } from './settings';
+import { trailLimit, trailText } from './trailing';
 
 export type Evaluation =
   | {
@@ -36,10 +37,22 @@ export function evaluateOrder(order: Order, quote: Quote | undefined, ctx: Evalu
   let triggeredNow = false;
   let arriving = ctx.arriving;
 
-  if ((order.type === 'STP' || order.type === 'STP_LMT') && !order.triggered) {
-    const stop = order.stop!;
+  const trailing = order.type === 'TRAIL_STP' || order.type === 'TRAIL_STP_LMT';
+  if ((order.type === 'STP' || order.type === 'STP_LMT' || trailing) && !order.triggered) {
     const t = triggerPrice(quote);
     const comparison = order.side === 'BUY' ? '>=' : '<=';
+    if (trailing) {
+      // ENGINE.md 11: the stop the watermark gives, or none yet (no reference price): then it waits.
+      const stop = order.trail?.stop;
+      const trails = trailText(order, instrument, ctx.settings);
+      if (!stop) return { outcome: 'rest', triggeredNow, why: `${trails}; waiting for a ${order.trail?.ref ?? 'MARK'} price to set the stop` };
+      if (!t) return { outcome: 'rest', triggeredNow, why: `${trails}; needs last ${comparison} ${show(stop)}; no last or mark yet` };
+      const reached = order.side === 'BUY' ? t.price.greaterThanOrEqualTo(stop) : t.price.lessThanOrEqualTo(stop);
+      if (!reached) {
+        return { outcome: 'rest', triggeredNow, why: `${trails}; needs ${t.source} ${comparison} ${show(stop)}, ${t.source} is ${show(t.price)}` };
+      }
+    }
+    const stop = trailing ? order.trail!.stop! : order.stop!;
     if (!t) return { outcome: 'rest', triggeredNow, why: `needs last ${comparison} ${show(stop)} to trigger; no last or mark yet` };
     const reached = order.side === 'BUY' ? t.price.greaterThanOrEqualTo(stop) : t.price.lessThanOrEqualTo(stop);
     if (!reached) {
@@ -57,12 +70,12 @@ export function evaluateOrder(order: Order, quote: Quote | undefined, ctx: Evalu
   const market = executionPrice(quote, order.side);
   const marketName = order.side === 'BUY' ? 'ask' : 'bid';
 
-  if (order.type === 'MKT' || order.type === 'STP') {
+  if (order.type === 'MKT' || order.type === 'STP' || order.type === 'TRAIL_STP') {
     if (!market) return { outcome: 'rest', triggeredNow, why: `triggered; waiting for a ${marketName} or last to fill` };
     const slip = ctx.settings.slippageTicks.times(tickSize(instrument, market.price, ctx.settings));
     const price = order.side === 'BUY' ? market.price.plus(slip) : market.price.minus(slip);
     const slipText = slip.isZero() ? '' : `, ${ctx.settings.slippageTicks.toFixed()} ticks slippage`;
-    const trigger = order.type !== 'STP' ? '' : triggeredNow ? stopText(order, quote, show) : 'stop triggered earlier, ';
+    const trigger = order.type === 'MKT' ? '' : triggeredNow ? stopText(order, quote, show) : 'stop triggered earlier, ';
     return {
       outcome: 'fill',
       price,
@@ -71,12 +84,13 @@ export function evaluateOrder(order: Order, quote: Quote | undefined, ctx: Evalu
     };
   }
 
-  const limit = order.limit!;
+  // A TRAIL_STP_LMT triggered on this quote has no limit stored yet: the stop -/+ limitOffset.
+  const limit = order.limit ?? trailLimit(order)!;
   const comparison = order.side === 'BUY' ? '<=' : '>=';
   if (!market) {
     return { outcome: 'rest', triggeredNow, why: `needs ${marketName} ${comparison} ${show(limit)}; no ${marketName} or last yet` };
   }
-  const trigger = order.type === 'STP_LMT' && triggeredNow ? stopText(order, quote, show) : '';
+  const trigger = (order.type === 'STP_LMT' || order.type === 'TRAIL_STP_LMT') && triggeredNow ? stopText(order, quote, show) : '';
   const marketable = order.side === 'BUY' ? market.price.lessThanOrEqualTo(limit) : market.price.greaterThanOrEqualTo(limit);
   if (arriving) {
     if (marketable) {
@@ -118,7 +132,8 @@ function describe(point: PricePoint, show: (d: Dec) => string): string {
 
 function stopText(order: Order, quote: Quote | undefined, show: (d: Dec) => string): string {
   const t = triggerPrice(quote);
-  if (!order.stop || !t) return 'triggered, ';
+  const stop = order.trail ? order.trail.stop : order.stop;
+  if (!stop || !t) return 'triggered, ';
   const op = order.side === 'BUY' ? '>=' : '<=';
-  return `stop triggered (${t.source} ${show(t.price)} ${op} stop ${show(order.stop)}), `;
+  return `${order.trail ? 'trailing ' : ''}stop triggered (${t.source} ${show(t.price)} ${op} stop ${show(stop)}), `;
 }

@@ -20,8 +20,10 @@ export {
   type OrderType,
   type Side,
   type Tif,
+  type TrailRef,
+  type TrailUnit,
 } from '../../shared/vocabulary';
-import type { Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif } from '../../shared/vocabulary';
+import type { Broker, MarginMode, OrderEventType, OrderStatus, OrderType, Side, Tif, TrailRef, TrailUnit } from '../../shared/vocabulary';
 
 export interface Account {
   readonly id: string;
@@ -63,6 +65,24 @@ export interface Order {
   readonly updatedAt: number;
   /** The trader's tags from the ticket (JOURNAL.md 4): they travel with the order to its trade. */
   readonly tags: readonly string[];
+  /** Linked orders (ENGINE.md 12): the order whose fill activates this HELD child, and the OCO group's name. */
+  readonly parentId: number | null;
+  readonly ocoGroup: string | null;
+  /** A HELD child's prices relative to its parent's fill, in ticks (resolved when it activates). */
+  readonly limitTicks: Dec | null;
+  readonly stopTicks: Dec | null;
+  /** Trailing stops (ENGINE.md 11): null for other types. */
+  readonly trail: Trail | null;
+}
+
+/** A trailing order's terms and where it stands: the watermark W and the stop it gives (null until a reference). */
+export interface Trail {
+  readonly offset: Dec;
+  readonly unit: TrailUnit;
+  readonly ref: TrailRef;
+  readonly limitOffset: Dec;
+  readonly watermark: Dec | null;
+  readonly stop: Dec | null;
 }
 
 export interface OrderEvent {
@@ -146,10 +166,12 @@ export type LifecycleState = typeof NEW | OrderStatus;
 
 /**
  * The order state machine: which event may follow which status, and where it leads. Creation is a row of its own
- * (NEW), so an order comes into being only through ACCEPTED or REJECTED. Anything else is a bug and fails loudly.
+ * (NEW), so an order comes into being only through ACCEPTED, REJECTED or HELD (a child, ENGINE.md 12). Anything else is a bug and fails loudly.
  */
 const TRANSITIONS: Readonly<Record<LifecycleState, Readonly<Partial<Record<OrderEventType, OrderStatus>>>>> = {
-  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED' },
+  NEW: { ACCEPTED: 'WORKING', REJECTED: 'REJECTED', HELD: 'HELD' },
+  // A HELD child activates (ACCEPTED), ends with its parent or its day, or is edited on its own (REPLACED).
+  HELD: { ACCEPTED: 'WORKING', REPLACED: 'HELD', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   WORKING: { TRIGGERED: 'WORKING', REPLACED: 'WORKING', FILLED: 'FILLED', CANCELED: 'CANCELED', EXPIRED: 'EXPIRED' },
   FILLED: {},
   CANCELED: {},

@@ -3,7 +3,7 @@
 import { Dec, parseDecimal } from './decimal';
 import { resolveInstrument, isOnTick, priceText, TREASURY_ROOTS, tickSize, type Instrument } from './instruments';
 import { ORDER_TYPES, SIDES, TIFS, type Order, type OrderType, type Side, type Tif } from './model';
-import { isExtendedTif, needsLimit, needsStop, oneOfWords } from '../../shared/vocabulary';
+import { isExtendedTif, isTrailing, needsLimit, needsStop, oneOfWords, TRAIL_REFS, TRAIL_UNITS, type TrailRef, type TrailUnit } from '../../shared/vocabulary';
 import type { Settings } from './settings';
 import { tradingDate } from './tradingDay';
 
@@ -21,6 +21,27 @@ interface SpecFields {
   readonly limit?: unknown;
   readonly stop?: unknown;
   readonly tif?: unknown;
+  /** Trailing stops (ENGINE.md 11). */
+  readonly trailOffset?: unknown;
+  readonly trailUnit?: unknown;
+  readonly trailRef?: unknown;
+  readonly limitOffset?: unknown;
+}
+
+/** A child order (ENGINE.md 12): the parent's symbol and account; qty defaults to the parent's fill. */
+export interface ChildOrderInput {
+  readonly side?: unknown;
+  readonly orderType?: unknown;
+  readonly qty?: unknown;
+  readonly limit?: unknown;
+  readonly stop?: unknown;
+  readonly limitTicks?: unknown;
+  readonly stopTicks?: unknown;
+  readonly tif?: unknown;
+  readonly trailOffset?: unknown;
+  readonly trailUnit?: unknown;
+  readonly trailRef?: unknown;
+  readonly limitOffset?: unknown;
 }
 
 /** What a caller sends to place an order. */
@@ -29,6 +50,9 @@ export interface PlaceOrderInput extends SpecFields {
   readonly clientOrderId?: unknown;
   /** The ticket's journal tags (JOURNAL.md 4). */
   readonly tags?: unknown;
+  /** Orders HELD until this one fills (ENGINE.md 12), and whether they form one OCO group (default: 2 or more). */
+  readonly children?: readonly ChildOrderInput[];
+  readonly childrenOco?: unknown;
 }
 
 /** What may change in an edit (replace). Side, symbol and account may not. */
@@ -38,6 +62,21 @@ export interface EditOrderInput {
   readonly limit?: unknown;
   readonly stop?: unknown;
   readonly tif?: unknown;
+  readonly trailOffset?: unknown;
+  readonly trailUnit?: unknown;
+  readonly trailRef?: unknown;
+  readonly limitOffset?: unknown;
+  /** A HELD child's prices in ticks from its parent's fill. */
+  readonly limitTicks?: unknown;
+  readonly stopTicks?: unknown;
+}
+
+/** A trailing order's terms as checked (ENGINE.md 11). */
+export interface TrailTerms {
+  readonly offset: Dec;
+  readonly unit: TrailUnit;
+  readonly ref: TrailRef;
+  readonly limitOffset: Dec;
 }
 
 export interface OrderSpec {
@@ -48,6 +87,14 @@ export interface OrderSpec {
   readonly limit: Dec | null;
   readonly stop: Dec | null;
   readonly tif: Tif;
+  readonly trail: TrailTerms | null;
+}
+
+/** A checked child: qty null when it takes the parent's fill; ticks when its prices follow the parent's fill. */
+export interface ChildSpec extends Omit<OrderSpec, 'qty'> {
+  readonly qty: Dec | null;
+  readonly limitTicks: Dec | null;
+  readonly stopTicks: Dec | null;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -138,6 +185,14 @@ export function checkOrderSpec(input: SpecFields, settings: Settings, now: numbe
   }
   let limit: Dec | null = null;
   let stop: Dec | null = null;
+  if (isTrailing(type.value)) {
+    const trail = checkTrail(input, type.value, instrument.instrument, settings);
+    if (!trail.ok) return trail;
+    return {
+      ok: true,
+      value: { instrument: instrument.instrument, side: side.value, qty: qty.value, type: type.value, limit, stop, tif: tif.value, trail: trail.value },
+    };
+  }
   if (needsLimit(type.value)) {
     const checked = checkPrice(input.limit, 'limit', type.value, instrument.instrument, settings);
     if (!checked.ok) return checked;
@@ -150,7 +205,102 @@ export function checkOrderSpec(input: SpecFields, settings: Settings, now: numbe
   }
   return {
     ok: true,
-    value: { instrument: instrument.instrument, side: side.value, qty: qty.value, type: type.value, limit, stop, tif: tif.value },
+    value: { instrument: instrument.instrument, side: side.value, qty: qty.value, type: type.value, limit, stop, tif: tif.value, trail: null },
+  };
+}
+
+const MAX_TICKS = new Dec(100_000);
+const MAX_PERCENT = new Dec(50);
+
+/** A trailing order's offset, unit, reference and limit offset (ENGINE.md 11). */
+function checkTrail(input: SpecFields, type: OrderType, instrument: Instrument, settings: Settings): Checked<TrailTerms> {
+  const unit = input.trailUnit === undefined || input.trailUnit === null ? ({ ok: true, value: 'PRICE' } as const) : oneOf(input.trailUnit, TRAIL_UNITS, 'trailUnit');
+  if (!unit.ok) return unit;
+  const ref = input.trailRef === undefined || input.trailRef === null ? ({ ok: true, value: 'MARK' } as const) : oneOf(input.trailRef, TRAIL_REFS, 'trailRef');
+  if (!ref.ok) return ref;
+  if (input.trailOffset === undefined || input.trailOffset === null || input.trailOffset === '') return fail(`a ${type} order needs a trailOffset`);
+  const offset = parseDecimal(input.trailOffset);
+  if (!offset) return fail(`trailOffset must be a decimal number (got ${shown(input.trailOffset)})`);
+  if (!offset.greaterThan(0)) return fail(`trailOffset must be above 0 (got ${shown(input.trailOffset)})`);
+  // Offsets are price differences: they sit on the grid of a price of a dollar or more (a stock's 0.01).
+  const grid = tickSize(instrument, MAX_PRICE, settings);
+  switch (unit.value) {
+    case 'PRICE':
+      if (offset.greaterThanOrEqualTo(MAX_PRICE)) return fail(`trailOffset must be below 1,000,000,000 (got ${shown(input.trailOffset)})`);
+      if (!offset.mod(grid).isZero()) return fail(`trailOffset ${offset.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${grid.toFixed()}`);
+      break;
+    case 'TICKS':
+      if (!offset.isInteger() || offset.greaterThan(MAX_TICKS)) return fail(`a TICKS trailOffset must be a whole number from 1 to 100,000 (got ${shown(input.trailOffset)})`);
+      break;
+    case 'PERCENT':
+      if (offset.greaterThan(MAX_PERCENT)) return fail(`a PERCENT trailOffset must be above 0 and at most 50 (got ${shown(input.trailOffset)})`);
+      break;
+  }
+  let limitOffset = new Dec(0);
+  if (input.limitOffset !== undefined && input.limitOffset !== null && input.limitOffset !== '') {
+    if (type !== 'TRAIL_STP_LMT') return fail(`limitOffset is for TRAIL_STP_LMT orders only (got ${type})`);
+    const parsed = parseDecimal(input.limitOffset);
+    if (!parsed || parsed.lessThan(0) || parsed.greaterThanOrEqualTo(MAX_PRICE)) {
+      return fail(`limitOffset must be a price difference of 0 or more (got ${shown(input.limitOffset)})`);
+    }
+    if (!parsed.mod(grid).isZero()) return fail(`limitOffset ${parsed.toFixed()} is off the tick grid of ${instrument.symbol}: it must be a multiple of ${grid.toFixed()}`);
+    limitOffset = parsed;
+  }
+  return { ok: true, value: { offset, unit: unit.value, ref: ref.value, limitOffset } };
+}
+
+/** Ticks from the parent's fill: a signed whole number, or absent. */
+function checkTicks(value: unknown, name: 'limitTicks' | 'stopTicks'): Checked<Dec | null> {
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  const ticks = parseDecimal(value);
+  if (!ticks || !ticks.isInteger() || ticks.abs().greaterThan(MAX_TICKS)) {
+    return fail(`${name} must be a whole number of ticks from -100,000 to 100,000 (got ${shown(value)})`);
+  }
+  return { ok: true, value: ticks };
+}
+
+/**
+ * A child of a parent order (ENGINE.md 12): the parent's symbol; its qty may be left to the parent's fill, its tif
+ * to the parent's, and its limit or stop given in ticks from the parent's fill instead of as prices.
+ */
+export function checkChildSpec(input: ChildOrderInput, parent: Pick<OrderSpec, 'instrument' | 'tif'>, settings: Settings, now: number): Checked<ChildSpec> {
+  const limitTicks = checkTicks(input.limitTicks, 'limitTicks');
+  if (!limitTicks.ok) return limitTicks;
+  const stopTicks = checkTicks(input.stopTicks, 'stopTicks');
+  if (!stopTicks.ok) return stopTicks;
+  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+  if (limitTicks.value && given(input.limit)) return fail('give a child either limit or limitTicks, not both');
+  if (stopTicks.value && given(input.stop)) return fail('give a child either stop or stopTicks, not both');
+  // Ticks stand in for the price while the rest is checked: 1 is on every instrument's grid.
+  const spec = checkOrderSpec(
+    {
+      symbol: parent.instrument.symbol,
+      side: input.side,
+      qty: input.qty ?? 1,
+      orderType: input.orderType,
+      limit: limitTicks.value ? '1' : input.limit,
+      stop: stopTicks.value ? '1' : input.stop,
+      tif: input.tif ?? parent.tif,
+      trailOffset: input.trailOffset,
+      trailUnit: input.trailUnit,
+      trailRef: input.trailRef,
+      limitOffset: input.limitOffset,
+    },
+    settings,
+    now,
+  );
+  if (!spec.ok) return spec;
+  const { type } = spec.value;
+  return {
+    ok: true,
+    value: {
+      ...spec.value,
+      qty: input.qty === undefined || input.qty === null ? null : spec.value.qty,
+      limit: limitTicks.value ? null : spec.value.limit,
+      stop: stopTicks.value ? null : spec.value.stop,
+      limitTicks: needsLimit(type) ? limitTicks.value : null,
+      stopTicks: needsStop(type) ? stopTicks.value : null,
+    },
   };
 }
 
@@ -173,5 +323,23 @@ export function editedFields(order: Order, edit: EditOrderInput): SpecFields {
     limit: edit.limit !== undefined ? edit.limit : order.limit?.toFixed(),
     stop: edit.stop !== undefined ? edit.stop : order.stop?.toFixed(),
     tif: edit.tif ?? order.tif,
+    trailOffset: edit.trailOffset ?? order.trail?.offset.toFixed(),
+    trailUnit: edit.trailUnit ?? order.trail?.unit,
+    trailRef: edit.trailRef ?? order.trail?.ref,
+    limitOffset: edit.limitOffset ?? (type === 'TRAIL_STP_LMT' ? order.trail?.limitOffset.toFixed() : undefined),
+  };
+}
+
+/** A HELD child as an edit would leave it: qty and prices still may be left to the parent's fill. */
+export function editedChildFields(order: Order, edit: EditOrderInput): ChildOrderInput {
+  const fields = editedFields(order, edit);
+  const newTicks = (ticks: unknown, price: unknown, old: Dec | null) => (ticks !== undefined ? ticks : price !== undefined ? undefined : old?.toFixed());
+  return {
+    ...fields,
+    qty: edit.qty ?? (order.qty.isZero() ? undefined : order.qty.toFixed()),
+    limitTicks: newTicks(edit.limitTicks, edit.limit, order.limitTicks),
+    stopTicks: newTicks(edit.stopTicks, edit.stop, order.stopTicks),
+    limit: edit.limitTicks !== undefined ? undefined : fields.limit,
+    stop: edit.stopTicks !== undefined ? undefined : fields.stop,
   };
 }

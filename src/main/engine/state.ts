@@ -47,9 +47,16 @@ export class EngineState implements EngineView {
   private readonly working = new Map<number, Order>();
   private readonly workingBySymbol = new Map<string, Map<number, Order>>();
   private readonly workingByAccount = new Map<string, Map<number, Order>>();
+  /** How many working orders each account has in each symbol: the requirement cache's groups. */
+  private readonly symbolsByAccount = new Map<string, Map<string, number>>();
+  /** HELD children (ENGINE.md 12) by id and by account: never on the tick path, which reads only working orders. */
+  private readonly held = new Map<number, Order>();
+  private readonly heldByAccount = new Map<string, Map<number, Order>>();
   private readonly quoteMap = new Map<string, Quote>();
   /** Working-order requirements per account and symbol; a group is dropped when its orders or position change. */
   private readonly requirementCache = new Map<string, Map<string, Dec>>();
+  /** The sum of each account's cached groups, kept as groups come and go: a place does not add up every symbol. */
+  private readonly requirementTotals = new Map<string, Dec>();
   /** No working order expires before this moment; may be early (then a scan finds nothing and raises it). */
   private expiryHint = Number.POSITIVE_INFINITY;
 
@@ -65,7 +72,10 @@ export class EngineState implements EngineView {
     for (const sample of init.lastSamples ?? []) this.lastSampleMap.set(sample.accountId, sample);
     for (const account of [...init.accounts].sort((a, b) => a.ordinal - b.ordinal)) this.accountMap.set(account.id, account);
     for (const position of init.positions) this.putPosition(position);
-    for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) this.putOrder(order);
+    for (const order of [...init.workingOrders].sort((a, b) => a.id - b.id)) {
+      if (order.status === 'HELD') this.putHeld(order);
+      else this.putOrder(order);
+    }
     for (const quote of init.quotes) this.quoteMap.set(quote.symbol, quote);
   }
 
@@ -93,6 +103,19 @@ export class EngineState implements EngineView {
   workingOrder(id: number) {
     return this.working.get(id);
   }
+  allHeldOrders() {
+    return this.held.values();
+  }
+  heldOrdersOf(accountId: string): Iterable<Order> {
+    return this.heldByAccount.get(accountId)?.values() ?? [];
+  }
+  heldOrder(id: number) {
+    return this.held.get(id);
+  }
+  /** A WORKING or HELD order: the ones a command may still change. */
+  liveOrder(id: number) {
+    return this.working.get(id) ?? this.held.get(id);
+  }
   allWorkingOrders() {
     return this.working.values();
   }
@@ -111,20 +134,25 @@ export class EngineState implements EngineView {
       groups = new Map();
       this.requirementCache.set(account.id, groups);
     }
-    let total = ZERO;
-    const bySymbol = new Map<string, Order[]>();
-    for (const order of this.workingOrdersOf(account.id)) {
-      if (groups.has(order.symbol)) continue;
-      const list = bySymbol.get(order.symbol);
-      if (list) list.push(order);
-      else bySymbol.set(order.symbol, [order]);
+    let total = this.requirementTotals.get(account.id);
+    if (total === undefined) {
+      total = ZERO;
+      for (const value of groups.values()) total = total.plus(value);
     }
-    for (const [symbol, orders] of bySymbol) groups.set(symbol, workingOrdersRequirement(this, account, orders));
-    for (const value of groups.values()) total = total.plus(value);
+    // Only the symbols whose group changed are summed again, from that symbol's orders: a place costs its symbol.
+    for (const symbol of this.symbolsByAccount.get(account.id)?.keys() ?? []) {
+      if (groups.has(symbol)) continue;
+      const orders: Order[] = [];
+      for (const order of this.workingOrdersOfSymbol(symbol)) if (order.accountId === account.id) orders.push(order);
+      const needs = workingOrdersRequirement(this, account, orders);
+      groups.set(symbol, needs);
+      total = total.plus(needs);
+    }
+    this.requirementTotals.set(account.id, total);
     return total;
   }
   orderById(id: number): Order | undefined {
-    return this.working.get(id) ?? this.history.orderById(id);
+    return this.working.get(id) ?? this.held.get(id) ?? this.history.orderById(id);
   }
   /** The open trade of an account in a symbol. */
   openTrade(accountId: string, symbol: string): Trade | undefined {
@@ -145,12 +173,12 @@ export class EngineState implements EngineView {
     return this.expiryHint;
   }
 
-  /** Working orders that expire at or before `now`, oldest first; raises the hint when none are due. */
+  /** Working and HELD orders that expire at or before `now`; raises the hint when none are due. */
   dueExpiries(now: number): Order[] {
     if (this.expiryHint > now) return [];
     const due: Order[] = [];
     let next = Number.POSITIVE_INFINITY;
-    for (const order of this.working.values()) {
+    for (const order of [...this.working.values(), ...this.held.values()]) {
       if (order.expiresAt === null) continue;
       if (order.expiresAt <= now) due.push(order);
       else next = Math.min(next, order.expiresAt);
@@ -163,18 +191,33 @@ export class EngineState implements EngineView {
     if (change.settings) {
       this.settings = change.settings;
       this.requirementCache.clear();
+      this.requirementTotals.clear();
     }
-    for (const order of change.orders) this.requirementCache.get(order.accountId)?.delete(order.symbol);
-    for (const position of change.positions) this.requirementCache.get(position.accountId)?.delete(position.symbol);
-    for (const key of change.removedPositions) this.requirementCache.get(key.accountId)?.delete(key.symbol);
+    for (const order of change.orders) this.dropRequirement(order.accountId, order.symbol);
+    // A trailing order's requirement is priced at its stop (ENGINE.md 11): a moved stop moves it.
+    for (const order of change.trails) {
+      this.dropRequirement(order.accountId, order.symbol);
+      this.putOrder(order);
+    }
+    for (const position of change.positions) this.dropRequirement(position.accountId, position.symbol);
+    for (const key of change.removedPositions) this.dropRequirement(key.accountId, key.symbol);
     for (const account of change.accounts) {
-      if (this.accountMap.get(account.id)?.margin !== account.margin) this.requirementCache.delete(account.id);
+      if (this.accountMap.get(account.id)?.margin !== account.margin) {
+        this.requirementCache.delete(account.id);
+        this.requirementTotals.delete(account.id);
+      }
     }
     for (const account of change.accounts) this.accountMap.set(account.id, account);
     for (const quote of change.quotes) this.quoteMap.set(quote.symbol, quote);
     for (const order of change.orders) {
-      if (order.status === 'WORKING') this.putOrder(order);
-      else this.dropOrder(order.id);
+      if (order.status === 'WORKING') {
+        this.dropHeld(order.id);
+        this.putOrder(order);
+      } else if (order.status === 'HELD') this.putHeld(order);
+      else {
+        this.dropOrder(order.id);
+        this.dropHeld(order.id);
+      }
       this.lastOrderId = Math.max(this.lastOrderId, order.id);
     }
     for (const key of change.removedPositions) this.dropPosition(key.accountId, key.symbol);
@@ -193,6 +236,16 @@ export class EngineState implements EngineView {
     }
   }
 
+  /** A symbol's cached group of an account goes, and its amount leaves the account's total. */
+  private dropRequirement(accountId: string, symbol: string) {
+    const groups = this.requirementCache.get(accountId);
+    const cached = groups?.get(symbol);
+    if (cached === undefined) return;
+    groups!.delete(symbol);
+    const total = this.requirementTotals.get(accountId);
+    if (total !== undefined) this.requirementTotals.set(accountId, total.minus(cached));
+  }
+
   private putTrade(trade: Trade) {
     this.openTradeMap.set(positionKey(trade.accountId, trade.symbol), trade);
     indexInto(this.openTradesBySymbol, trade.symbol, trade.id, trade);
@@ -206,16 +259,42 @@ export class EngineState implements EngineView {
   }
 
   private putOrder(order: Order) {
-    this.working.set(order.id, order);
-    indexInto(this.workingBySymbol, order.symbol, order.id, order);
-    indexInto(this.workingByAccount, order.accountId, order.id, order);
+    if (!this.working.has(order.id)) {
+      let symbols = this.symbolsByAccount.get(order.accountId);
+      if (!symbols) {
+        symbols = new Map();
+        this.symbolsByAccount.set(order.accountId, symbols);
+      }
+      symbols.set(order.symbol, (symbols.get(order.symbol) ?? 0) + 1);
+    }
+    // By id, so a child activated after later orders keeps its place (oldest first), as a restart would load it.
+    inIdOrder(this.working, order.id, order);
+    indexInto(this.workingBySymbol, order.symbol, order.id, order, true);
+    indexInto(this.workingByAccount, order.accountId, order.id, order, true);
     if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
+  }
+
+  private putHeld(order: Order) {
+    this.held.set(order.id, order);
+    indexInto(this.heldByAccount, order.accountId, order.id, order);
+    if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
+  }
+
+  private dropHeld(id: number) {
+    const order = this.held.get(id);
+    if (!order) return;
+    this.held.delete(id);
+    removeFrom(this.heldByAccount, order.accountId, id);
   }
 
   private dropOrder(id: number) {
     const order = this.working.get(id);
     if (!order) return;
     this.working.delete(id);
+    const symbols = this.symbolsByAccount.get(order.accountId)!;
+    const left = symbols.get(order.symbol)! - 1;
+    if (left > 0) symbols.set(order.symbol, left);
+    else symbols.delete(order.symbol);
     removeFrom(this.workingBySymbol, order.symbol, id);
     removeFrom(this.workingByAccount, order.accountId, id);
   }
@@ -231,14 +310,36 @@ export class EngineState implements EngineView {
   }
 }
 
-function indexInto<K, V>(index: Map<string, Map<K, V>>, group: string, key: K, value: V) {
+function indexInto<K, V>(index: Map<string, Map<K, V>>, group: string, key: K, value: V, byId = false) {
   let bucket = index.get(group);
   if (!bucket) {
     bucket = new Map();
     index.set(group, bucket);
   }
   // Map.set on an existing key keeps its place: an edited order keeps its time priority.
-  bucket.set(key, value);
+  if (byId) inIdOrder(bucket as unknown as Map<number, V>, key as unknown as number, value);
+  else bucket.set(key, value);
+}
+
+/** The largest id each bucket holds: a new order (the largest id) is appended; only an older one re-sorts. */
+const largestId = new WeakMap<Map<number, unknown>, number>();
+
+/** Sets an order in a map kept in id order: an activated HELD child (ENGINE.md 12) is older than later orders. */
+function inIdOrder<V>(bucket: Map<number, V>, id: number, value: V) {
+  if (bucket.has(id)) {
+    bucket.set(id, value);
+    return;
+  }
+  const largest = largestId.get(bucket) ?? Number.NEGATIVE_INFINITY;
+  bucket.set(id, value);
+  if (id > largest) {
+    largestId.set(bucket, id);
+    return;
+  }
+  // Rare (an activation): rebuild the bucket in id order.
+  const entries = [...bucket.entries()].sort((a, b) => a[0] - b[0]);
+  bucket.clear();
+  for (const [key, v] of entries) bucket.set(key, v);
 }
 
 function removeFrom<K, V>(index: Map<string, Map<K, V>>, group: string, key: K) {

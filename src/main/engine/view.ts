@@ -15,6 +15,8 @@ export interface EngineView {
   positionsOf(accountId: string): Iterable<Position>;
   workingOrdersOf(accountId: string): Iterable<Order>;
   workingOrdersOfSymbol(symbol: string): Iterable<Order>;
+  /** HELD children of the account (ENGINE.md 12). */
+  heldOrdersOf(accountId: string): Iterable<Order>;
   quote(symbol: string): Quote | undefined;
   /** Sum of the account's working-order requirements (see accounting.workingOrdersRequirement). */
   workingOrdersRequirement(account: Account): Dec;

@@ -1,7 +1,7 @@
 // Conversions between the engine's records and the ledger's rows: decimals to TEXT, epoch ms to ISO text.
 import { Dec } from '../engine/decimal';
 import type { Trade } from '../engine/journal';
-import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
+import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset, Trail } from '../engine/model';
 import { mergeQuote, QUOTE_NUMBER_FIELDS, quoteUpdate, type Quote } from '../engine/quotes';
 import type { AssetType } from '../engine/settings';
 import type {
@@ -71,6 +71,16 @@ export function orderRow(o: Order): OrdersTable {
     created_at: iso(o.createdAt),
     updated_at: iso(o.updatedAt),
     tags: JSON.stringify(o.tags),
+    parent_id: o.parentId,
+    oco_group: o.ocoGroup,
+    limit_ticks: textOrNull(o.limitTicks),
+    stop_ticks: textOrNull(o.stopTicks),
+    trail_offset: o.trail ? text(o.trail.offset) : null,
+    trail_unit: o.trail?.unit ?? null,
+    trail_ref: o.trail?.ref ?? null,
+    limit_offset: o.trail ? text(o.trail.limitOffset) : null,
+    trail_watermark: o.trail ? textOrNull(o.trail.watermark) : null,
+    trail_stop: o.trail ? textOrNull(o.trail.stop) : null,
   };
 }
 
@@ -97,6 +107,21 @@ export function orderFromRow(r: OrdersTable): Order {
     createdAt: ms(r.created_at),
     updatedAt: ms(r.updated_at),
     tags: JSON.parse(r.tags) as string[],
+    parentId: r.parent_id ?? null,
+    ocoGroup: r.oco_group ?? null,
+    limitTicks: decOrNull(r.limit_ticks ?? null),
+    stopTicks: decOrNull(r.stop_ticks ?? null),
+    trail:
+      r.trail_offset === null || r.trail_offset === undefined
+        ? null
+        : {
+            offset: dec(r.trail_offset),
+            unit: r.trail_unit as Trail['unit'],
+            ref: r.trail_ref as Trail['ref'],
+            limitOffset: dec(r.limit_offset ?? '0'),
+            watermark: decOrNull(r.trail_watermark),
+            stop: decOrNull(r.trail_stop),
+          },
   };
 }
 

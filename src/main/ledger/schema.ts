@@ -33,6 +33,17 @@ export interface OrdersTable {
   updated_at: string;
   /** JSON list of the ticket's tags (0003). */
   tags: string;
+  /** Linked and trailing orders (0005). */
+  parent_id: number | null;
+  oco_group: string | null;
+  limit_ticks: string | null;
+  stop_ticks: string | null;
+  trail_offset: string | null;
+  trail_unit: string | null;
+  trail_ref: string | null;
+  limit_offset: string | null;
+  trail_watermark: string | null;
+  trail_stop: string | null;
 }
 
 export interface OrderEventsTable {

@@ -2,7 +2,7 @@
 // not JSON, names an unknown type, misses a required field or goes back in time stops the whole run (exit 2);
 // a bad value inside a well-formed event is the engine's to report, not ours.
 
-const EVENT_TYPES = ['settings', 'account', 'quote', 'place', 'edit', 'cancel', 'clock', 'reset'] as const;
+const EVENT_TYPES = ['settings', 'account', 'quote', 'place', 'edit', 'cancel', 'clock', 'reset', 'oco', 'flatten', 'reverse', 'cancelAll'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const REQUIRED: Readonly<Record<EventType, readonly string[]>> = {
@@ -14,6 +14,10 @@ const REQUIRED: Readonly<Record<EventType, readonly string[]>> = {
   cancel: ['ref'],
   clock: ['time'],
   reset: [],
+  oco: ['orders'],
+  flatten: ['symbol'],
+  reverse: ['symbol'],
+  cancelAll: [],
 };
 
 const DEFAULT_START = Date.parse('2026-01-05T14:30:00Z');

@@ -5,6 +5,8 @@ import type { AccountView, FillView, PositionView } from '../../shared/views';
 import { PaperDesk, type Clock } from '../desk/desk';
 import { statisticsView, tradeView, type StatisticsView, type TradeView } from '../desk/journalViews';
 import { accountsAndPositions, fillView, orderView } from '../desk/views';
+import type { ChildOrderInput, PlaceOrderInput } from '../engine/orderInput';
+import type { Order } from '../engine/model';
 import { parseDecimal } from '../engine/decimal';
 import { canonicalSymbol } from '../engine/instruments';
 import { quoteUpdate as buildQuoteUpdate, type QuoteUpdate } from '../engine/quotes';
@@ -21,7 +23,7 @@ export interface ScenarioOrder {
   account: string;
   symbol: string;
   side: string;
-  qty: string;
+  qty: string | null;
   orderType: string;
   limit: string | null;
   stop: string | null;
@@ -56,6 +58,8 @@ export class ScenarioRun {
   readonly errors: ScenarioError[] = [];
   private readonly orderByRef = new Map<string, number>();
   private readonly refByOrder = new Map<number, string>();
+  /** `flatten-N` / `reverse-N`: the orders flatten and reverse placed without a ref, counted from 1. */
+  private readonly madeBy = { flatten: 0, reverse: 0 };
 
   private constructor(
     readonly desk: PaperDesk,
@@ -74,6 +78,9 @@ export class ScenarioRun {
 
   apply(event: ScenarioEvent): void {
     this.clock.time = event.time;
+    // Every event applies the clock first: rolls and expiries that fell due run even when the event itself fails
+    // (an edit of an unknown ref, a ref already taken).
+    this.desk.catchUp();
     const f = event.fields;
     const ref = typeof f.ref === 'string' ? f.ref : f.ref === undefined ? null : String(f.ref);
     const fail = (message: string): void => {
@@ -97,23 +104,45 @@ export class ScenarioRun {
         return;
       }
       case 'place': {
-        if (ref === null) return fail('ref is required');
-        if (this.orderByRef.has(ref)) return fail(`ref "${ref}" already names an order`);
-        const result = this.desk.placeOrder({
-          account: f.account,
-          symbol: f.symbol,
-          side: f.side,
-          qty: f.qty,
-          orderType: f.orderType,
-          limit: f.limit,
-          stop: f.stop,
-          tif: f.tif,
-          clientOrderId: f.clientOrderId,
-          tags: f.tags,
-        });
+        const members = [f];
+        const refs = this.checkRefs(members, event.line);
+        if (!refs) return;
+        const next = this.desk.state.lastOrderId + 1;
+        const result = this.desk.placeOrder(placeInput(f));
+        if (!result.ok) return this.failAt(event.line, refs, result.error);
+        this.name(result.value, refs[0]!, next);
+        return;
+      }
+      case 'oco': {
+        if (!Array.isArray(f.orders)) return fail('oco needs "orders": a list of orders');
+        const members = f.orders.map((member: unknown) => (typeof member === 'object' && member !== null ? (member as Record<string, unknown>) : {}));
+        const refs = this.checkRefs(members, event.line);
+        if (!refs) return;
+        const next = this.desk.state.lastOrderId + 1;
+        const result = this.desk.placeOco({ orders: members.map((m) => placeInput({ account: f.account, ...m })) });
+        if (!result.ok) return this.failAt(event.line, refs, result.error);
+        result.value.forEach((order, index) => this.name(order, refs[index]!, next));
+        return;
+      }
+      case 'flatten':
+      case 'reverse': {
+        const symbol = typeof f.symbol === 'string' ? f.symbol : String(f.symbol);
+        if (ref !== null && this.orderByRef.has(ref)) return fail(`ref "${ref}" already names an order`);
+        const result = event.type === 'flatten' ? this.desk.flatten(f.account, symbol) : this.desk.reverse(f.account, symbol);
         if (!result.ok) return fail(result.error.message);
-        this.orderByRef.set(ref, result.value.id);
-        if (!this.refByOrder.has(result.value.id)) this.refByOrder.set(result.value.id, ref);
+        const order = result.value.order;
+        if (order) {
+          const name = ref ?? `${event.type}-${++this.madeBy[event.type]}`;
+          this.orderByRef.set(name, order.id);
+          this.refByOrder.set(order.id, name);
+        }
+        return;
+      }
+      case 'cancelAll': {
+        const account = f.account ?? this.desk.state.accounts().next().value?.id;
+        if (typeof account !== 'string') return fail(account === undefined ? 'no account exists' : `account must be text (got ${JSON.stringify(account)})`);
+        const result = this.desk.cancelAll(account);
+        if (!result.ok) fail(result.error.message);
         return;
       }
       case 'edit':
@@ -122,7 +151,19 @@ export class ScenarioRun {
         if (orderId === undefined) return fail(`no order has ref "${ref}"`);
         const result =
           event.type === 'edit'
-            ? this.desk.editOrder(orderId, { qty: f.qty, orderType: f.orderType, limit: f.limit, stop: f.stop, tif: f.tif })
+            ? this.desk.editOrder(orderId, {
+                qty: f.qty,
+                orderType: f.orderType,
+                limit: f.limit,
+                stop: f.stop,
+                tif: f.tif,
+                trailOffset: f.trailOffset,
+                trailUnit: f.trailUnit,
+                trailRef: f.trailRef,
+                limitOffset: f.limitOffset,
+                limitTicks: f.limitTicks,
+                stopTicks: f.stopTicks,
+              })
             : this.desk.cancelOrder(orderId);
         if (!result.ok) fail(result.error.message);
         return;
@@ -138,6 +179,54 @@ export class ScenarioRun {
     }
   }
 
+  /**
+   * The refs one place or oco event names: per member, its own and then its children's, as the engine numbers them.
+   * Null (with the error listed) when one is missing, repeated or already taken: then nothing is placed.
+   */
+  private checkRefs(members: readonly Readonly<Record<string, unknown>>[], line: number): string[][] | null {
+    const groups: string[][] = [];
+    const seen = new Set<string>();
+    for (const member of members) {
+      const children = Array.isArray(member.children) ? (member.children as unknown[]) : [];
+      const group: string[] = [];
+      for (const named of [member, ...children]) {
+        const raw = typeof named === 'object' && named !== null ? (named as Record<string, unknown>).ref : undefined;
+        const ref = typeof raw === 'string' ? raw : raw === undefined || raw === null ? null : String(raw);
+        if (ref === null) {
+          this.errors.push({ line, ref: group[0] ?? null, message: 'ref is required' });
+          return null;
+        }
+        if (this.orderByRef.has(ref) || seen.has(ref)) {
+          this.errors.push({ line, ref, message: `ref "${ref}" already names an order` });
+          return null;
+        }
+        seen.add(ref);
+        group.push(ref);
+      }
+      groups.push(group);
+    }
+    return groups;
+  }
+
+  /** An input error of a place or oco event, listed under the ref of the member (or child) that caused it. */
+  private failAt(line: number, refs: readonly string[][], error: { message: string; where?: { member: number; child?: number } }) {
+    const where = error.where ?? { member: 0 };
+    const ref = refs[where.member]?.[where.child === undefined ? 0 : where.child + 1] ?? refs[0]?.[0] ?? null;
+    this.errors.push({ line, ref, message: error.message });
+  }
+
+  /** Names a placed order and, when it is new, its children (the engine numbers them right after it). */
+  private name(order: Order, refs: readonly string[], firstNewId: number) {
+    const [ref, ...children] = refs;
+    this.orderByRef.set(ref!, order.id);
+    if (!this.refByOrder.has(order.id)) this.refByOrder.set(order.id, ref!);
+    if (order.id < firstNewId) return;
+    children.forEach((childRef, index) => {
+      this.orderByRef.set(childRef, order.id + 1 + index);
+      this.refByOrder.set(order.id + 1 + index, childRef);
+    });
+  }
+
   output(): ScenarioOutput {
     const { accounts, positions } = accountsAndPositions(this.desk.state);
     const orders = this.desk.orderHistory().map((order) => {
@@ -147,7 +236,7 @@ export class ScenarioRun {
         account: view.account,
         symbol: view.symbol,
         side: view.side,
-        qty: view.qty,
+        qty: view.qtyFromParent ? null : view.qty,
         orderType: view.orderType,
         limit: view.limit,
         stop: view.stop,
@@ -161,6 +250,16 @@ export class ScenarioRun {
         triggered: view.triggered,
         statusReason: view.statusReason,
         tags: [...order.tags],
+        parentRef: order.parentId === null ? null : (this.refByOrder.get(order.parentId) ?? null),
+        ocoGroup: view.ocoGroup,
+        trailStop: view.trailStop,
+        trailWatermark: view.trailWatermark,
+        trailOffset: view.trailOffset,
+        trailUnit: view.trailUnit,
+        trailRef: view.trailRef,
+        limitOffset: view.limitOffset,
+        limitTicks: view.limitTicks,
+        stopTicks: view.stopTicks,
       };
     });
     const fills = this.desk.fillHistory().map((fill) => ({ ref: this.refByOrder.get(fill.orderId) ?? null, ...fillView(fill) }));
@@ -215,4 +314,26 @@ export function quoteUpdate(fields: Readonly<Record<string, unknown>>, time: num
     fields.description === undefined ? undefined : typeof fields.description === 'string' ? fields.description : null,
   );
   return problem ?? update;
+}
+
+/** A place event's (or an OCO member's) fields as the engine reads them, children included. */
+function placeInput(f: Readonly<Record<string, unknown>>): PlaceOrderInput {
+  return {
+    account: f.account,
+    symbol: f.symbol,
+    side: f.side,
+    qty: f.qty,
+    orderType: f.orderType,
+    limit: f.limit,
+    stop: f.stop,
+    tif: f.tif,
+    clientOrderId: f.clientOrderId,
+    tags: f.tags,
+    trailOffset: f.trailOffset,
+    trailUnit: f.trailUnit,
+    trailRef: f.trailRef,
+    limitOffset: f.limitOffset,
+    ...(f.children === undefined ? {} : { children: Array.isArray(f.children) ? (f.children as ChildOrderInput[]) : (f.children as never) }),
+    childrenOco: f.childrenOco,
+  };
 }

@@ -94,7 +94,9 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
     }
   }
   positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
-  const workingOrders: WorkingOrderView[] = [...state.allWorkingOrders()].map((order) => {
+  // HELD children (ENGINE.md 12) are listed with the working orders, each after its parent (by id), with its why.
+  const live = [...state.allWorkingOrders(), ...state.allHeldOrders()].sort((a, b) => a.id - b.id);
+  const workingOrders: WorkingOrderView[] = live.map((order) => {
     return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
   });
   const symbols = new Set(inputs.watchlist);

@@ -6,11 +6,12 @@ import { canonicalSymbol } from '../../engine/instruments';
 import type { EditOrderInput, PlaceOrderInput } from '../../engine/orderInput';
 import { answer, fail, type HandlerSlice, type TerminalServices } from './handler';
 
-type OrderCommands = 'placeOrder' | 'previewOrder' | 'editOrder' | 'cancelOrder' | 'cancelAll' | 'flatten';
+type OrderCommands = 'placeOrder' | 'placeOco' | 'previewOrder' | 'editOrder' | 'cancelOrder' | 'cancelAll' | 'flatten';
 
 export function orderHandlers(services: TerminalServices) {
   return {
     placeOrder: (request) => answer(services.desk().placeOrder(ticketInput(request)), orderView),
+    placeOco: ({ orders }) => answer(services.desk().placeOco({ orders: orders.map(ticketInput) }), (placed) => placed.map(orderView)),
     previewOrder: (request) => answer(services.desk().previewOrder(ticketInput(request)), previewView),
     editOrder: ({ orderId, ...edit }) => answer(services.desk().editOrder(orderId, editInput(edit)), orderView),
     cancelOrder: ({ orderId }) => answer(services.desk().cancelOrder(orderId), orderView),
@@ -30,12 +31,39 @@ export function orderHandlers(services: TerminalServices) {
 
 /** The ticket as the engine reads it: an empty price field is no price. */
 function ticketInput(request: ParsedRequest<'placeOrder'>): PlaceOrderInput {
-  return { ...request, limit: blankToUndefined(request.limit), stop: blankToUndefined(request.stop) };
+  return {
+    ...request,
+    limit: blankToUndefined(request.limit),
+    stop: blankToUndefined(request.stop),
+    trailOffset: blankToUndefined(request.trailOffset),
+    limitOffset: blankToUndefined(request.limitOffset),
+    ...(request.children
+      ? {
+          children: request.children.map((child) => ({
+            ...child,
+            limit: blankToUndefined(child.limit),
+            stop: blankToUndefined(child.stop),
+            limitTicks: blankToUndefined(child.limitTicks),
+            stopTicks: blankToUndefined(child.stopTicks),
+            trailOffset: blankToUndefined(child.trailOffset),
+            limitOffset: blankToUndefined(child.limitOffset),
+          })),
+        }
+      : {}),
+  };
 }
 
 /** Only the fields the editor sent; an emptied field keeps the order's value. */
 function editInput(edit: Omit<ParsedRequest<'editOrder'>, 'orderId'>): EditOrderInput {
-  return { ...edit, limit: blankToUndefined(edit.limit), stop: blankToUndefined(edit.stop) };
+  return {
+    ...edit,
+    limit: blankToUndefined(edit.limit),
+    stop: blankToUndefined(edit.stop),
+    trailOffset: blankToUndefined(edit.trailOffset),
+    limitOffset: blankToUndefined(edit.limitOffset),
+    limitTicks: blankToUndefined(edit.limitTicks),
+    stopTicks: blankToUndefined(edit.stopTicks),
+  };
 }
 
 function blankToUndefined<T>(value: T | ''): T | undefined {
