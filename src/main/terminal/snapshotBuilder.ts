@@ -94,8 +94,12 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
     }
   }
   positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
-  const workingOrders: WorkingOrderView[] = [...state.allWorkingOrders()].map((order) => {
-    return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
+  // The pending-order editor shows a bracket's HELD children under their parent (ENGINE.md 12), so they ride along
+  // with the working orders, in id order so a child follows its parent; their status says HELD.
+  const held = [...state.accounts()].flatMap((account) => [...state.heldOrdersOf(account.id)]);
+  const pending = held.length === 0 ? [...state.allWorkingOrders()] : [...state.allWorkingOrders(), ...held].sort((a, b) => a.id - b.id);
+  const workingOrders: WorkingOrderView[] = pending.map((order) => {
+    return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.trail?.stop ?? null, state.settings) };
   });
   const symbols = new Set(inputs.watchlist);
   for (const p of positions) symbols.add(p.symbol);
