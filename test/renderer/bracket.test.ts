@@ -27,3 +27,32 @@ describe('bracket ticks', () => {
     expect(ticksAway('0.02', '-4', '0.01')).toBeNull();
   });
 });
+
+describe('the pending-order editor', () => {
+  it('lays out each group together: a parent and its children, OCO members one after the other', async () => {
+    const { layoutRows } = await import('../../src/renderer/src/panels/WorkingOrders');
+    const rows = layoutRows([
+      { id: 9, parentId: null, ocoGroup: 'g2' },
+      { id: 3, parentId: null, ocoGroup: null },
+      { id: 5, parentId: 4, ocoGroup: 'g1' },
+      { id: 4, parentId: null, ocoGroup: null },
+      { id: 6, parentId: 4, ocoGroup: 'g1' },
+      { id: 7, parentId: null, ocoGroup: null },
+      { id: 8, parentId: null, ocoGroup: 'g2' },
+      // A child whose parent filled: it stands with its partner at its own place.
+      { id: 11, parentId: 10, ocoGroup: 'g3' },
+      { id: 12, parentId: 10, ocoGroup: 'g3' },
+    ]);
+    expect(rows).toEqual([
+      { id: 3, child: false, group: null },
+      { id: 4, child: false, group: [4, 5, 6] },
+      { id: 5, child: true, group: null },
+      { id: 6, child: true, group: null },
+      { id: 7, child: false, group: null },
+      { id: 8, child: false, group: [8, 9] },
+      { id: 9, child: false, group: null },
+      { id: 11, child: false, group: [11, 12] },
+      { id: 12, child: false, group: null },
+    ]);
+  });
+});
