@@ -46,7 +46,8 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
   const order = useDesk((s) => orderRow(s, id));
   if (!order) return null;
   const { priceFormat: format, tick } = order;
-  const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
+  // TOS's words: "STP LMT", "TRAIL STP", "TRAIL STP LMT".
+  const type = order.orderType.replace(/_/g, ' ');
   return (
     <tr data-testid={`order-row-${id}`} className={order.status === 'REJECTED' ? 'rejected' : order.status === 'CANCELED' || order.status === 'EXPIRED' ? 'dimmed' : undefined}>
       <td className="left num muted">{timeOfDay(order.createdAt)}</td>
@@ -77,7 +78,11 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
         <span className="down" data-testid="order-reject-reason">
           {order.rejectReason ?? ''}
         </span>
-        {!order.rejectReason && order.statusReason && <span className="muted">{order.statusReason}</span>}
+        {!order.rejectReason && order.statusReason && (
+          <span className="muted" data-testid="order-status-reason">
+            {order.statusReason}
+          </span>
+        )}
       </td>
     </tr>
   );
