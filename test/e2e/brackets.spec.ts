@@ -185,3 +185,42 @@ test("a resting bracket's HELD children sit under their parent, edit in ticks, a
   await expect(workingRows(page)).toHaveCount(0);
   await expect(orderRows(page).getByTestId('order-status')).toHaveText(['CANCELED', 'CANCELED', 'CANCELED']);
 });
+
+test('at 1024x700 a bracket, its HELD children and a trailing stop keep every control in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await placeOrder(page, { symbol: '/ESZ25', side: 'BUY', qty: '1', type: 'MKT' });
+  await page.getByTestId('ticket-side-sell').click();
+  await page.getByTestId('ticket-type').selectOption('TRAIL_STP_LMT');
+  await page.getByTestId('ticket-trail-offset').fill('4');
+  await page.getByTestId('ticket-trail-unit').selectOption('TICKS');
+  await page.getByTestId('ticket-limit-offset').fill('0.50');
+  expect(await sendWithKeyboard(page)).toBe('SELL 1 /ESZ25 TRAIL STP LMT 4 ticks MARK LMT OFF 0.50 DAY');
+  await fillTicket(page, { symbol: '/ESZ25', side: 'BUY', qty: '1', type: 'LMT', limit: '6700.00', tif: 'GTC' });
+  await page.getByTestId('ticket-mode-bracket').click();
+  await expect(page.getByTestId('ticket-tp-price')).toBeVisible();
+  await sendWithKeyboard(page);
+  await expect(workingRows(page)).toHaveCount(4);
+  await expect(workingRows(page).getByTestId('working-trail-stop')).toHaveText(['STP 6,711.25']);
+
+  const wrap = page.locator('.working .table-wrap');
+  await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const panel = (await wrap.boundingBox())!;
+  for (const control of await workingRows(page).getByRole('button').all()) {
+    const box = (await control.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(Math.min(panel.x + panel.width, 1024));
+  }
+  for (const id of ['ticket-send', 'ticket-tp-ticks', 'ticket-sl-ticks', 'ticket-sl-price', 'positions-cancel-all']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1024);
+    expect(box.y + box.height, id).toBeLessThanOrEqual(700);
+  }
+  await inViewOf(page, positionRow(page, '/ESZ25').getByTestId('position-reverse'));
+  await page.screenshot({ path: test.info().outputPath('brackets-1024x700.png') });
+});
+
+async function inViewOf(page: Page, locator: ReturnType<Page['getByTestId']>): Promise<void> {
+  const box = (await locator.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+}

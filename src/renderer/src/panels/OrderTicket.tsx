@@ -585,19 +585,19 @@ function BracketFields({ fields, quote, format }: { fields: TicketFields; quote:
   const exit = opposite(fields.side);
   return (
     <div className="ticket-row bracket-row" data-testid="ticket-bracket">
-      <label className="field qty-field">
-        <span>Take profit</span>
+      <label className="field ticks-field">
+        <span>Take profit, ticks</span>
         <input data-testid="ticket-tp-ticks" inputMode="numeric" autoComplete="off" value={fields.takeProfitTicks} onChange={(event) => editTicket({ takeProfitTicks: event.target.value })} />
       </label>
-      <span className="bracket-price muted small">
-        ticks · {exit} LMT ≈ <Price value={takeProfit} format={format} tick={quote?.tick} testId="ticket-tp-price" className="up" />
+      <span className="bracket-price small" title={`${exit} LMT at about this price, from the fill`}>
+        <span className="muted">LMT ≈</span> <Price value={takeProfit} format={format} tick={quote?.tick} testId="ticket-tp-price" className="up" />
       </span>
-      <label className="field qty-field">
-        <span>Stop loss</span>
+      <label className="field ticks-field">
+        <span>Stop loss, ticks</span>
         <input data-testid="ticket-sl-ticks" inputMode="numeric" autoComplete="off" value={fields.stopLossTicks} onChange={(event) => editTicket({ stopLossTicks: event.target.value })} />
       </label>
-      <span className="bracket-price muted small">
-        ticks · {exit} STP ≈ <Price value={stopLoss} format={format} tick={quote?.tick} testId="ticket-sl-price" className="down" />
+      <span className="bracket-price small" title={`${exit} STP at about this price, from the fill`}>
+        <span className="muted">STP ≈</span> <Price value={stopLoss} format={format} tick={quote?.tick} testId="ticket-sl-price" className="down" />
       </span>
     </div>
   );

@@ -125,7 +125,7 @@ interface Draft {
   limitOffset?: string;
 }
 
-const UNIT_SHORT: Record<TrailUnit, string> = { PRICE: '$', TICKS: 'ticks', PERCENT: '%' };
+const UNIT_SHORT: Record<TrailUnit, string> = { PRICE: '$', TICKS: 't', PERCENT: '%' };
 const TYPE_LABELS: Record<OrderType, string> = { MKT: 'MKT', LMT: 'LMT', STP: 'STP', STP_LMT: 'STP LMT', TRAIL_STP: 'TRAIL STP', TRAIL_STP_LMT: 'TRAIL STP LMT' };
 /** Ticks shown signed, as they count from the parent's fill: "+8", "-8". */
 const signed = (ticks: string) => (ticks.startsWith('-') || ticks.startsWith('+') ? ticks : `+${ticks}`);
@@ -297,15 +297,18 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
         ) : needsStop(shown.orderType) ? (
           <PriceInput testId="working-stop" label="Stop price" className="compact" value={shown.stop} onChange={(v) => change('stop', v)} tick={order.tick} format={format} reference={reference} />
         ) : trailing ? (
+          // Offset and unit on one line, what it trails under them: the row stays as narrow as a price field's.
           <span className="trail-terms">
-            <input className="qty-input" aria-label="Trail offset" data-testid="working-trail-offset" inputMode="decimal" value={shown.trailOffset} onChange={(event) => change('trailOffset', event.target.value)} />
-            <select aria-label="Trail unit" data-testid="working-trail-unit" value={shown.trailUnit} onChange={(event) => change('trailUnit', oneOfWords(TRAIL_UNITS, event.target.value) ?? shown.trailUnit)}>
-              {TRAIL_UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {UNIT_SHORT[unit]}
-                </option>
-              ))}
-            </select>
+            <span className="trail-line">
+              <input className="qty-input" aria-label="Trail offset" data-testid="working-trail-offset" inputMode="decimal" value={shown.trailOffset} onChange={(event) => change('trailOffset', event.target.value)} />
+              <select aria-label="Trail unit" data-testid="working-trail-unit" value={shown.trailUnit} onChange={(event) => change('trailUnit', oneOfWords(TRAIL_UNITS, event.target.value) ?? shown.trailUnit)}>
+                {TRAIL_UNITS.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {UNIT_SHORT[unit]}
+                  </option>
+                ))}
+              </select>
+            </span>
             <select aria-label="Trails" data-testid="working-trail-ref" value={shown.trailRef} onChange={(event) => change('trailRef', oneOfWords(TRAIL_REFS, event.target.value) ?? shown.trailRef)}>
               {TRAIL_REFS.map((ref) => (
                 <option key={ref} value={ref}>
@@ -336,7 +339,7 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
             </span>
           )}
           {order.ocoGroup !== null && (
-            <span className="badge badge-link" data-testid="working-oco" title={`OCO group ${order.ocoGroup}: one fill cancels the others`}>
+            <span className={`badge badge-link ${held ? 'narrow-hide' : ''}`} data-testid="working-oco" title={`OCO group ${order.ocoGroup}: one fill cancels the others`}>
               OCO
             </span>
           )}
@@ -351,11 +354,12 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
             </span>
           )}
           {order.trailWatermark !== null && (
-            <span className="muted small num trail-mark" data-testid="working-trail-mark" title="The watermark the stop trails">
+            <span className="muted small num trail-mark narrow-hide" data-testid="working-trail-mark" title="The watermark the stop trails">
               {order.side === 'SELL' ? 'hi' : 'lo'} {price(order.trailWatermark)}
             </span>
           )}
-          {isStop && !held && (
+          {/* A trailing stop's live stop says it is armed; only its trigger needs a word. */}
+          {isStop && !held && !(isTrailing(order.orderType) && !order.triggered) && (
             <span className={`badge ${order.triggered ? 'badge-warn' : 'badge-dim'}`} data-testid="working-trigger">
               {order.triggered ? 'TRIGGERED' : 'ARMED'}
             </span>
@@ -378,8 +382,9 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
           Cancel
         </button>
         {group && (
-          <button type="button" className="small-button danger" data-testid="working-cancel-group" title={`Cancel all ${group.length} orders of this group`} disabled={busy} onClick={() => void cancelAllOf(group)}>
-            Cancel group
+          // Under Save and Cancel, so a group's first row grows taller rather than the table wider (1024 px).
+          <button type="button" className="small-button danger group-cancel" data-testid="working-cancel-group" aria-label="Cancel group" title={`Cancel the whole group (${group.length} orders)`} disabled={busy} onClick={() => void cancelAllOf(group)}>
+            ✕ Group
           </button>
         )}
       </td>
