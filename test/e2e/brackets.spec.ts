@@ -94,12 +94,19 @@ test("a trailing stop's stop rises with the market on screen, then triggers", as
   await feed!.update(esAt('6714.25', '6714.00'));
   await expect(row.getByTestId('working-why')).toHaveText(/last is 6714\.25$/);
   await expect(row.getByTestId('working-trail-stop')).toHaveText('STP 6,714.00');
+  // Edited inline to trail by 8 ticks: re-anchored at the mark now (ENGINE.md 11), 2.00 under it.
+  await row.getByTestId('working-trail-offset').fill('8');
+  await row.getByTestId('working-trail-unit').selectOption('TICKS');
+  await row.getByTestId('working-trail-offset').press('Enter');
+  await expect(row).not.toHaveClass(/editing/);
+  await expect(row.getByTestId('working-trail-stop')).toHaveText('STP 6,712.25');
+  await expect(row.getByTestId('working-trail-mark')).toHaveText('hi 6,714.25');
   // Through the stop: it triggers and sells at the bid.
-  await feed!.update(esAt('6713.75', '6713.50'));
+  await feed!.update(esAt('6712.25', '6712.00'));
   await expect(workingRows(page)).toHaveCount(0);
   await expect(positionRow(page, '/ESZ25').getByTestId('position-qty')).toHaveText('0');
   await expect(ordersOfType(page, 'TRAIL STP').getByTestId('order-status')).toHaveText('FILLED');
-  await expect(ordersOfType(page, 'TRAIL STP')).toContainText('1 @ 6,713.50');
+  await expect(ordersOfType(page, 'TRAIL STP')).toContainText('1 @ 6,712.00');
 });
 
 test("a manual flatten cancels the bracket's legs; reverse turns the position", async ({ page, terminal }) => {
