@@ -60,13 +60,14 @@ import { mergeQuote } from '../src/main/engine/quotes';
 import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchJournalUi } from './journalUi';
+import { benchLinked } from './linked';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup,livedata,ui,journal,journalui` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui,journal,journalui,linked` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'linked') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -585,6 +586,7 @@ async function main(): Promise<void> {
     if (selected('ui')) await benchUi(dir, report, progress);
     if (selected('journal')) await benchJournal(dir, report, progress);
     if (selected('journalui')) await benchJournalUi(dir, report, progress);
+    if (selected('linked')) await benchLinked(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

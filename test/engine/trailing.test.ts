@@ -152,7 +152,7 @@ describe('trailing stops (ENGINE.md 11)', () => {
     t.desk.applyQuote(quote({ symbol: 'MSFT', bid: '99.99', ask: '100.01', last: '100.00', mark: '100.00' }));
     const placed = t.desk.placeOrder({ symbol: 'MSFT', side: 'SELL', qty: 1, orderType: 'TRAIL_STP', trailOffset: '1.00', tif: 'GTC' });
     const id = placed.ok ? placed.value.id : 0;
-    const events = () => (t.desk.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM order_events').get() as { n: number }).n;
+    const events = () => (t!.desk.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM order_events').get() as { n: number }).n;
     const before = events();
     t.desk.applyQuote(quote({ symbol: 'MSFT', mark: '104.00', last: '104.00' }));
     expect(events()).toBe(before);

@@ -1,8 +1,9 @@
-// Child process of the crash test: applies random operations to a ledger file as fast as it can, printing a line
+// Child process of the crash test: applies random operations (brackets, OCO groups, trailing stops, flatten and
+// reverse among them) to a ledger file as fast as it can, printing a line
 // after each, until the parent kills it with SIGKILL. Its clock resumes after the latest time the ledger holds.
 import fc from 'fast-check';
 import { PaperDesk } from '../../src/main/desk/desk';
-import { opArbitrary, Session } from './randomOps';
+import { linkedOpArbitrary, Session } from './randomOps';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 
@@ -28,7 +29,7 @@ async function main() {
   const seed = Number(seedText);
   let count = 0;
   for (let batch = 0; ; batch += 1) {
-    for (const op of fc.sample(opArbitrary, { seed: seed * 1000 + batch, numRuns: 200 })) {
+    for (const op of fc.sample(linkedOpArbitrary, { seed: seed * 1000 + batch, numRuns: 200 })) {
       session.apply(op);
       count += 1;
       process.stdout.write(`${count}\n`);

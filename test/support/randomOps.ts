@@ -32,7 +32,13 @@ export type Op =
   | { kind: 'edit'; pick: number; qty: number | null; limitAt: number | null; stopAt: number | null }
   | { kind: 'cancel'; pick: number }
   | { kind: 'clock'; minutes: number }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  // Linked and trailing orders (ENGINE.md 11-13): only in linkedOpArbitrary.
+  | { kind: 'bracket'; market: number; side: 'BUY' | 'SELL'; qty: number; limitAt: number; takeTicks: number; stopTicks: number; childQty: number | null; trail: boolean }
+  | { kind: 'oco'; market: number; side: 'BUY' | 'SELL'; qty: number; aboveAt: number; belowAt: number }
+  | { kind: 'trail'; market: number; side: 'BUY' | 'SELL'; qty: number; offsetTicks: number; unit: 'PRICE' | 'TICKS' | 'PERCENT'; limit: boolean }
+  | { kind: 'flatten' | 'reverse'; market: number }
+  | { kind: 'cancelAll' };
 
 const market = fc.integer({ min: 0, max: MARKETS.length - 1 });
 const ticksAway = fc.integer({ min: -30, max: 30 });
@@ -57,6 +63,50 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clock' as const), minutes: fc.integer({ min: 1, max: 600 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reset' as const }) },
+);
+
+/** Sessions with brackets, OCO groups, trailing stops, flatten, reverse and cancel all mixed in. */
+export const linkedOpArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 10, arbitrary: opArbitrary },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('bracket' as const),
+      market,
+      side: fc.constantFrom('BUY' as const, 'SELL' as const),
+      qty: fc.integer({ min: 1, max: 5 }),
+      limitAt: ticksAway,
+      takeTicks: fc.integer({ min: 1, max: 20 }),
+      stopTicks: fc.integer({ min: 1, max: 20 }),
+      childQty: fc.option(fc.integer({ min: 1, max: 8 })),
+      trail: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('oco' as const),
+      market,
+      side: fc.constantFrom('BUY' as const, 'SELL' as const),
+      qty: fc.integer({ min: 1, max: 5 }),
+      aboveAt: fc.integer({ min: -3, max: 20 }),
+      belowAt: fc.integer({ min: -20, max: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('trail' as const),
+      market,
+      side: fc.constantFrom('BUY' as const, 'SELL' as const),
+      qty: fc.integer({ min: 1, max: 5 }),
+      offsetTicks: fc.integer({ min: 1, max: 10 }),
+      unit: fc.constantFrom('PRICE' as const, 'TICKS' as const, 'PERCENT' as const),
+      limit: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('flatten' as const, 'reverse' as const), market }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'cancelAll' as const }) },
 );
 
 /** A market's price `ticks` away from its current level (never below one tick). */
@@ -136,6 +186,71 @@ export class Session {
       case 'reset':
         desk.resetAccount('main');
         return;
+      case 'bracket': {
+        const m = MARKETS[op.market]!;
+        const level = this.levels[op.market]!;
+        const out = op.side === 'BUY' ? 'SELL' : 'BUY';
+        const sign = op.side === 'BUY' ? 1 : -1;
+        const qty = op.childQty ?? undefined;
+        const result = desk.placeOrder({
+          symbol: m.symbol,
+          side: op.side,
+          qty: op.qty,
+          orderType: 'LMT',
+          limit: priceAt(m, level, op.limitAt),
+          tif: 'GTC',
+          children: [
+            { side: out, orderType: 'LMT', qty, limitTicks: sign * op.takeTicks },
+            op.trail
+              ? { side: out, orderType: 'TRAIL_STP', qty, trailOffset: op.stopTicks, trailUnit: 'TICKS' }
+              : { side: out, orderType: 'STP', qty, stopTicks: -sign * op.stopTicks },
+          ],
+        });
+        if (result.ok) this.remember(result.value.id, result.value.id + 1, result.value.id + 2);
+        return;
+      }
+      case 'oco': {
+        const m = MARKETS[op.market]!;
+        const level = this.levels[op.market]!;
+        const result = desk.placeOco({
+          orders: [
+            { symbol: m.symbol, side: op.side, qty: op.qty, orderType: op.side === 'BUY' ? 'STP' : 'LMT', stop: priceAt(m, level, op.aboveAt), limit: priceAt(m, level, op.aboveAt), tif: 'GTC' },
+            { symbol: m.symbol, side: op.side, qty: op.qty, orderType: op.side === 'BUY' ? 'LMT' : 'STP', stop: priceAt(m, level, op.belowAt), limit: priceAt(m, level, op.belowAt), tif: 'GTC' },
+          ],
+        });
+        if (result.ok) this.remember(...result.value.map((o) => o.id));
+        return;
+      }
+      case 'trail': {
+        const m = MARKETS[op.market]!;
+        const offset = op.unit === 'PRICE' ? new Dec(m.tick).times(op.offsetTicks).toFixed() : String(op.offsetTicks);
+        const result = desk.placeOrder({
+          symbol: m.symbol,
+          side: op.side,
+          qty: op.qty,
+          orderType: op.limit ? 'TRAIL_STP_LMT' : 'TRAIL_STP',
+          trailOffset: offset,
+          trailUnit: op.unit,
+          ...(op.limit ? { limitOffset: m.tick } : {}),
+          tif: 'GTC',
+        });
+        if (result.ok) this.remember(result.value.id);
+        return;
+      }
+      case 'flatten':
+      case 'reverse': {
+        const m = MARKETS[op.market]!;
+        const result = op.kind === 'flatten' ? desk.flatten('main', m.symbol) : desk.reverse('main', m.symbol);
+        if (result.ok && result.value.order) this.remember(result.value.order.id);
+        return;
+      }
+      case 'cancelAll':
+        desk.cancelAll('main');
+        return;
     }
+  }
+
+  private remember(...ids: number[]) {
+    for (const id of ids) if (!this.orderIds.includes(id)) this.orderIds.push(id);
   }
 }

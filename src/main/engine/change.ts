@@ -7,6 +7,11 @@ import type { Settings } from './settings';
 
 export interface Change {
   readonly orders: readonly Order[];
+  /**
+   * Working trailing orders whose watermark and stop a quote moved, and nothing else (ENGINE.md 11): ledger state,
+   * written in the quote's transaction as two columns of the row, without an event.
+   */
+  readonly trails: readonly Order[];
   readonly events: readonly OrderEvent[];
   readonly fills: readonly Fill[];
   readonly positions: readonly Position[];
@@ -26,6 +31,7 @@ export interface Change {
 
 export const NO_CHANGE: Change = {
   orders: [],
+  trails: [],
   events: [],
   fills: [],
   positions: [],
@@ -43,6 +49,7 @@ export const NO_CHANGE: Change = {
 export function touchesLedger(change: Change): boolean {
   return (
     change.orders.length > 0 ||
+    change.trails.length > 0 ||
     change.events.length > 0 ||
     change.fills.length > 0 ||
     change.positions.length > 0 ||

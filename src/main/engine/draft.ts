@@ -16,6 +16,8 @@ import type { EngineView } from './view';
 
 export class Draft implements EngineView {
   private readonly orderOverlay = new Map<number, Order>();
+  /** Orders this operation only trailed (W and stop): written as two columns, not as a whole row. */
+  private readonly trailedOnly = new Set<number>();
   private readonly positionOverlay = new Map<string, Position | null>();
   private readonly accountOverlay = new Map<string, Account>();
   private readonly quoteOverlay = new Map<string, Quote>();
@@ -191,6 +193,7 @@ export class Draft implements EngineView {
    */
   trailOrder(order: Order, watermark: Dec | null, stop: Dec | null): Order {
     const moved: Order = { ...order, trail: { ...order.trail!, watermark, stop } };
+    if (!this.orderOverlay.has(order.id)) this.trailedOnly.add(order.id);
     this.orderOverlay.set(order.id, moved);
     return moved;
   }
@@ -209,6 +212,7 @@ export class Draft implements EngineView {
   }
 
   private record(order: Order, type: OrderEventType, time: number, detail: OrderEvent['detail']) {
+    this.trailedOnly.delete(order.id);
     this.orderOverlay.set(order.id, order);
     this.events.push({ orderId: order.id, type, time, detail });
   }
@@ -255,8 +259,14 @@ export class Draft implements EngineView {
     for (const trade of [...this.tradeOverlay.values()].sort((a, b) => a.id - b.id)) {
       (this.journaled.has(trade.id) ? trades : excursions).push(trade);
     }
+    const orders: Order[] = [];
+    const trails: Order[] = [];
+    for (const order of [...this.orderOverlay.values()].sort((a, b) => a.id - b.id)) {
+      (this.trailedOnly.has(order.id) ? trails : orders).push(order);
+    }
     return {
-      orders: [...this.orderOverlay.values()].sort((a, b) => a.id - b.id),
+      orders,
+      trails,
       events: this.events,
       fills: this.fills,
       positions,

@@ -468,6 +468,8 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
   // ENGINE.md 11: merge the quote (done), move W, recompute the stop; written with the quote, without an event.
   const trailed = current.trail ? trailAfterQuote(current, quote, instrument.instrument, draft.settings) : null;
   if (trailed) current = draft.trailOrder(current, trailed.watermark, trailed.stop);
+  // The tick path's common case: a trailing stop the market has not reached rests; no why-text is built for it.
+  if (current.trail?.stop && !current.triggered && !arriving && !stopReached(current.side, current.trail.stop, quote)) return current;
   const evaluation: Evaluation = evaluateOrder(current, quote, {
     instrument: instrument.instrument,
     settings: draft.settings,
@@ -484,6 +486,11 @@ function evaluateAndApply(draft: Draft, order: Order, time: number, arriving: bo
   if (evaluation.outcome === 'fill') return executeFill(draft, current, evaluation.price, evaluation.reason, time);
   // A resting order the quote did not change is not rewritten: a tick costs nothing for it.
   return current;
+}
+
+function stopReached(side: Order['side'], stop: Dec, quote: Parameters<typeof triggerPrice>[0]): boolean {
+  const t = triggerPrice(quote);
+  return t !== null && (side === 'BUY' ? t.price.greaterThanOrEqualTo(stop) : t.price.lessThanOrEqualTo(stop));
 }
 
 function executeFill(draft: Draft, order: Order, price: Dec, reason: string, time: number): Order {

@@ -99,6 +99,9 @@ export class EngineState implements EngineView {
   workingOrder(id: number) {
     return this.working.get(id);
   }
+  allHeldOrders() {
+    return this.held.values();
+  }
   heldOrdersOf(accountId: string): Iterable<Order> {
     return this.heldByAccount.get(accountId)?.values() ?? [];
   }
@@ -181,6 +184,11 @@ export class EngineState implements EngineView {
       this.requirementCache.clear();
     }
     for (const order of change.orders) this.requirementCache.get(order.accountId)?.delete(order.symbol);
+    // A trailing order's requirement is priced at its stop (ENGINE.md 11): a moved stop moves it.
+    for (const order of change.trails) {
+      this.requirementCache.get(order.accountId)?.delete(order.symbol);
+      this.putOrder(order);
+    }
     for (const position of change.positions) this.requirementCache.get(position.accountId)?.delete(position.symbol);
     for (const key of change.removedPositions) this.requirementCache.get(key.accountId)?.delete(key.symbol);
     for (const account of change.accounts) {
@@ -228,9 +236,10 @@ export class EngineState implements EngineView {
   }
 
   private putOrder(order: Order) {
-    this.working.set(order.id, order);
-    indexInto(this.workingBySymbol, order.symbol, order.id, order);
-    indexInto(this.workingByAccount, order.accountId, order.id, order);
+    // By id, so a child activated after later orders keeps its place (oldest first), as a restart would load it.
+    inIdOrder(this.working, order.id, order);
+    indexInto(this.workingBySymbol, order.symbol, order.id, order, true);
+    indexInto(this.workingByAccount, order.accountId, order.id, order, true);
     if (order.expiresAt !== null) this.expiryHint = Math.min(this.expiryHint, order.expiresAt);
   }
 
@@ -266,14 +275,36 @@ export class EngineState implements EngineView {
   }
 }
 
-function indexInto<K, V>(index: Map<string, Map<K, V>>, group: string, key: K, value: V) {
+function indexInto<K, V>(index: Map<string, Map<K, V>>, group: string, key: K, value: V, byId = false) {
   let bucket = index.get(group);
   if (!bucket) {
     bucket = new Map();
     index.set(group, bucket);
   }
   // Map.set on an existing key keeps its place: an edited order keeps its time priority.
-  bucket.set(key, value);
+  if (byId) inIdOrder(bucket as unknown as Map<number, V>, key as unknown as number, value);
+  else bucket.set(key, value);
+}
+
+/** The largest id each bucket holds: a new order (the largest id) is appended; only an older one re-sorts. */
+const largestId = new WeakMap<Map<number, unknown>, number>();
+
+/** Sets an order in a map kept in id order: an activated HELD child (ENGINE.md 12) is older than later orders. */
+function inIdOrder<V>(bucket: Map<number, V>, id: number, value: V) {
+  if (bucket.has(id)) {
+    bucket.set(id, value);
+    return;
+  }
+  const largest = largestId.get(bucket) ?? Number.NEGATIVE_INFINITY;
+  bucket.set(id, value);
+  if (id > largest) {
+    largestId.set(bucket, id);
+    return;
+  }
+  // Rare (an activation): rebuild the bucket in id order.
+  const entries = [...bucket.entries()].sort((a, b) => a[0] - b[0]);
+  bucket.clear();
+  for (const [key, v] of entries) bucket.set(key, v);
 }
 
 function removeFrom<K, V>(index: Map<string, Map<K, V>>, group: string, key: K) {

@@ -82,6 +82,7 @@ export class Ledger {
   private readonly dirtyExcursions = new Map<number, Trade>();
   /** What the trader should know about how this ledger was opened (settings that could not be read). */
   readonly notices: string[] = [];
+  private trailUpdate: Database.Statement | undefined;
 
   private constructor(
     readonly sqlite: Database.Database,
@@ -323,6 +324,16 @@ export class Ledger {
       if (change.settings) this.writeSettings(change.settings);
       for (const account of change.accounts) sql.writeRow('accounts', accountRow(account), ['id']);
       for (const order of change.orders) sql.writeRow('orders', orderRow(order), ['id']);
+      // A quote that moved trailing stops: their watermark and stop only (the rest of the row did not change).
+      if (change.trails.length > 0) {
+        // Compiled once: kysely's compile per row would cost more than the write (50 trailing stops on one quote).
+        this.trailUpdate ??= this.sqlite.prepare(
+          this.db.updateTable('orders').set({ trail_watermark: '', trail_stop: '' }).where('id', '=', 0).compile().sql,
+        );
+        for (const order of change.trails) {
+          this.trailUpdate.run(order.trail?.watermark?.toFixed() ?? null, order.trail?.stop?.toFixed() ?? null, order.id);
+        }
+      }
       for (const event of change.events) sql.writeRow('order_events', eventRow(event));
       for (const fill of change.fills) sql.writeRow('fills', fillRow(fill));
       for (const key of change.removedPositions) {

@@ -173,6 +173,24 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
   closeOrder();
   for (const id of orderStatus.keys()) differences.push(`order ${id}: no events`);
 
+  // Linked orders (ENGINE.md 12): one fill at most per OCO group; a HELD child waits for a parent still WORKING
+  // (one whose parent ended would never activate nor end).
+  for (const row of sql.all(
+    db.selectFrom('orders').select(['oco_group', (eb) => eb.fn.countAll<number>().as('n')]).where('oco_group', 'is not', null).where('status', '=', 'FILLED').groupBy('oco_group').having((eb) => eb.fn.countAll(), '>', 1),
+  )) {
+    differences.push(`OCO group ${row.oco_group}: ${row.n} members filled`);
+  }
+  for (const row of sql.all(
+    db
+      .selectFrom('orders as child')
+      .leftJoin('orders as parent', 'parent.id', 'child.parent_id')
+      .select(['child.id as id', 'parent.status as parentStatus'])
+      .where('child.status', '=', 'HELD')
+      .where((eb) => eb.or([eb('parent.status', 'is', null), eb('parent.status', '!=', 'WORKING')])),
+  )) {
+    differences.push(`order ${row.id}: HELD, but its parent is ${row.parentStatus ?? 'missing'}`);
+  }
+
   const tradeCount = compareTrades(ledger, recomputed, differences);
 
   return {

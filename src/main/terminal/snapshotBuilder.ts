@@ -94,12 +94,10 @@ export function buildSnapshot(inputs: SnapshotInputs): DeskSnapshot {
     }
   }
   positions.sort((a, b) => (a.account === b.account ? a.symbol.localeCompare(b.symbol) : 0));
-  // The pending-order editor shows a bracket's HELD children under their parent (ENGINE.md 12), so they ride along
-  // with the working orders, in id order so a child follows its parent; their status says HELD.
-  const held = [...state.accounts()].flatMap((account) => [...state.heldOrdersOf(account.id)]);
-  const pending = held.length === 0 ? [...state.allWorkingOrders()] : [...state.allWorkingOrders(), ...held].sort((a, b) => a.id - b.id);
-  const workingOrders: WorkingOrderView[] = pending.map((order) => {
-    return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop ?? order.trail?.stop ?? null, state.settings) };
+  // HELD children (ENGINE.md 12) are listed with the working orders, each after its parent (by id), with its why.
+  const live = [...state.allWorkingOrders(), ...state.allHeldOrders()].sort((a, b) => a.id - b.id);
+  const workingOrders: WorkingOrderView[] = live.map((order) => {
+    return { ...orderView(order), why: whyNotFilled(state, order, inputs.now), ...priceFormatOf(order.symbol, order.limit ?? order.stop, state.settings) };
   });
   const symbols = new Set(inputs.watchlist);
   for (const p of positions) symbols.add(p.symbol);

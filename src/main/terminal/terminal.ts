@@ -325,7 +325,7 @@ export class Terminal {
     // A new day starts the lists over; new settings (a contract's tick) change how their prices show.
     if (change.lastRollAt !== undefined || change.settings) this.loadDay();
     if (change.trades.length > 0) this.journalVersion += 1;
-    for (const order of change.orders) {
+    for (const order of [...change.orders, ...change.trails]) {
       const view = this.pricedOrder(order);
       this.dayOrders.set(order.id, view);
       if (order.status === 'REJECTED') this.emit({ type: 'reject', order: orderView(order) });
