@@ -56,3 +56,39 @@ describe('the pending-order editor', () => {
     ]);
   });
 });
+
+describe('what the ticket sends', () => {
+  it("a bracket: the take-profit in the trade's favour, the stop-loss against it, on the other side, one OCO group", async () => {
+    const { ticketRequest } = await import('../../src/renderer/src/panels/OrderTicket');
+    const { useTicket } = await import('../../src/renderer/src/state/ticket');
+    const base = { ...useTicket.getState(), symbol: '/esz25', qty: '2', orderType: 'LMT' as const, limit: '6700.00', mode: 'BRACKET' as const, takeProfitTicks: '8', stopLossTicks: '+4' };
+    expect(ticketRequest('main', { ...base, side: 'SELL' })).toMatchObject({
+      symbol: '/ESZ25',
+      side: 'SELL',
+      limit: '6700.00',
+      children: [
+        { side: 'BUY', orderType: 'LMT', limitTicks: '-8' },
+        { side: 'BUY', orderType: 'STP', stopTicks: '4' },
+      ],
+      childrenOco: true,
+    });
+    expect(ticketRequest('main', { ...base, side: 'BUY' }).children).toEqual([
+      { side: 'SELL', orderType: 'LMT', limitTicks: '8' },
+      { side: 'SELL', orderType: 'STP', stopTicks: '-4' },
+    ]);
+    // A single order carries no children, and a trailing one its terms but no stale price.
+    const trailing = ticketRequest('main', { ...base, mode: 'SINGLE', side: 'SELL', orderType: 'TRAIL_STP', trailOffset: '4', trailUnit: 'TICKS', trailRef: 'BID' });
+    expect(trailing).toEqual({ account: 'main', symbol: '/ESZ25', side: 'SELL', qty: '2', orderType: 'TRAIL_STP', limit: undefined, stop: undefined, tif: 'DAY', trailOffset: '4', trailUnit: 'TICKS', trailRef: 'BID' });
+  });
+
+  it('an OCO pair: both orders of the ticket, each with only the prices its type uses', async () => {
+    const { ocoRequest } = await import('../../src/renderer/src/panels/OrderTicket');
+    const { useTicket } = await import('../../src/renderer/src/state/ticket');
+    const t = { ...useTicket.getState(), symbol: 'AAPL', side: 'BUY' as const, qty: '1,000', orderType: 'STP' as const, stop: '201.00', limit: '199.00', mode: 'OCO' as const };
+    const { orders } = ocoRequest('main', { ...t, oco: { side: 'SELL', qty: '1000', orderType: 'STP', stop: '198.00', limit: '' } });
+    expect(orders.map((o) => [o.side, o.qty, o.orderType, o.stop, o.limit])).toEqual([
+      ['BUY', '1000', 'STP', '201.00', undefined],
+      ['SELL', '1000', 'STP', '198.00', undefined],
+    ]);
+  });
+});

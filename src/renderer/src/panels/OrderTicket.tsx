@@ -94,7 +94,7 @@ function orderRequest(account: string, t: TicketFields, leg: Pick<TicketFields, 
  * The ticket's first (or only) order; with the bracket, its children: a LMT take-profit N ticks from the fill in the
  * trade's favour and a STP stop-loss M ticks against it, on the other side, one OCO group (TOS's TRG w/ bracket).
  */
-function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeOrder'> {
+export function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeOrder'> {
   const request = orderRequest(account, t, t);
   if (t.mode !== 'BRACKET') return request;
   const direction = t.side === 'BUY' ? 1 : -1;
@@ -109,7 +109,7 @@ function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeO
 }
 
 /** The OCO mode's pair, one placeOco: the ticket's order and the second leg. */
-function ocoRequest(account: string, t: TicketFields): CommandRequest<'placeOco'> {
+export function ocoRequest(account: string, t: TicketFields): CommandRequest<'placeOco'> {
   return { orders: [orderRequest(account, t, t), orderRequest(account, t, t.oco)] };
 }
 
