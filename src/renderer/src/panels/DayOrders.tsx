@@ -54,7 +54,14 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
       <td className="left symbol">{order.symbol}</td>
       <td className={`left ${order.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{order.side}</td>
       <td className="num">
-        <Qty value={order.qty} />
+        {/* A HELD child's qty is the parent's fill, unknown until it fills. */}
+        {order.qtyFromParent ? (
+          <span className="muted" title="The parent's filled quantity">
+            fill
+          </span>
+        ) : (
+          <Qty value={order.qty} />
+        )}
       </td>
       <td className="left">{type}</td>
       <td className="num">{order.limit ? <Price value={order.limit} format={format} tick={tick} /> : <span className="muted">—</span>}</td>

@@ -585,15 +585,15 @@ function BracketFields({ fields, quote, format }: { fields: TicketFields; quote:
   const exit = opposite(fields.side);
   return (
     <div className="ticket-row bracket-row" data-testid="ticket-bracket">
-      <label className="field ticks-field">
-        <span>Take profit, ticks</span>
+      <label className="field ticks-field" title="Take profit: a LMT this many ticks from the fill, in the trade's favour">
+        <span>TP ticks</span>
         <input data-testid="ticket-tp-ticks" inputMode="numeric" autoComplete="off" value={fields.takeProfitTicks} onChange={(event) => editTicket({ takeProfitTicks: event.target.value })} />
       </label>
       <span className="bracket-price small" title={`${exit} LMT at about this price, from the fill`}>
         <span className="muted">LMT ≈</span> <Price value={takeProfit} format={format} tick={quote?.tick} testId="ticket-tp-price" className="up" />
       </span>
-      <label className="field ticks-field">
-        <span>Stop loss, ticks</span>
+      <label className="field ticks-field" title="Stop loss: a STP this many ticks from the fill, against the trade">
+        <span>SL ticks</span>
         <input data-testid="ticket-sl-ticks" inputMode="numeric" autoComplete="off" value={fields.stopLossTicks} onChange={(event) => editTicket({ stopLossTicks: event.target.value })} />
       </label>
       <span className="bracket-price small" title={`${exit} STP at about this price, from the fill`}>

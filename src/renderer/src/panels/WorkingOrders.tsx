@@ -350,7 +350,9 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
           )}
           {order.trailStop !== null && (
             <span className="badge badge-warn" data-testid="working-trail-stop" title={order.trailWatermark ? `watermark ${price(order.trailWatermark)}` : undefined}>
-              STP {price(order.trailStop)}
+              {/* At 1024 px the price alone: the column is narrow and the badge says what it is by its colour. */}
+              <span className="narrow-hide">STP </span>
+              {price(order.trailStop)}
             </span>
           )}
           {order.trailWatermark !== null && (
