@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   'cancelOrder',
   'cancelAll',
   'flatten',
+  'reverse',
   'createAccount',
   'resetAccount',
   'getSettings',

@@ -212,6 +212,8 @@ export const COMMANDS = {
   cancelOrder: z.object({ orderId }).strict(),
   cancelAll: z.object({ account: accountId }).strict(),
   flatten: z.object({ account: accountId, symbol }).strict(),
+  /** ENGINE.md 13: the symbol's orders canceled, then one MKT order of twice the position the other way. */
+  reverse: z.object({ account: accountId, symbol }).strict(),
   createAccount: z
     .object({ id: newAccountId, startingBalance: money, margin: z.enum(MARGIN_MODES) })
     .strict(),
@@ -404,6 +406,7 @@ export interface CommandResponses {
   cancelOrder: OrderView;
   cancelAll: { canceled: number };
   flatten: OrderView;
+  reverse: OrderView;
   createAccount: AccountView;
   resetAccount: AccountView;
   getSettings: TerminalSettings;

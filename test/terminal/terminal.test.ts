@@ -117,6 +117,42 @@ describe('the terminal service', () => {
     expect(terminal.desk.state.workingCount()).toBe(1);
   });
 
+  it("reverses a position: the symbol's orders canceled, then twice the position the other way", async () => {
+    await terminal.handle('placeOrder', ticket);
+    await terminal.handle('placeOrder', { ...ticket, side: 'SELL', orderType: 'LMT', limit: '250.00' });
+    const turned = await terminal.handle('reverse', { account: 'main', symbol: 'aapl' });
+    expect(turned).toMatchObject({ ok: true, data: { side: 'SELL', qty: '200', status: 'FILLED' } });
+    expect(terminal.desk.state.workingCount()).toBe(0);
+    expect(terminal.desk.state.position('main', 'AAPL')?.qty.toFixed()).toBe('-100');
+    expect(await terminal.handle('reverse', { account: 'main', symbol: 'MSFT' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no open position in MSFT' },
+    });
+  });
+
+  it("shows a bracket's HELD children with the working orders, right after their parent", async () => {
+    const placed = await terminal.handle('placeOrder', {
+      ...ticket,
+      orderType: 'LMT',
+      limit: '150.00',
+      children: [
+        { side: 'SELL', orderType: 'LMT', limitTicks: '4' },
+        { side: 'SELL', orderType: 'STP', stopTicks: '-4' },
+      ],
+    });
+    expect(placed).toMatchObject({ ok: true, data: { status: 'WORKING' } });
+    const pending = (await terminal.handle('getSnapshot', {})) as { ok: true; data: DeskSnapshot };
+    const rows = pending.data.workingOrders.map((o) => [o.status, o.parentId === null ? null : 'child', o.limitTicks ?? o.stopTicks, o.why]);
+    expect(rows).toEqual([
+      ['WORKING', null, null, expect.stringMatching(/ask <= 150/)],
+      ['HELD', 'child', '4', expect.stringMatching(/^held until order \d+ fills/)],
+      ['HELD', 'child', '-4', expect.stringMatching(/^held until order \d+ fills/)],
+    ]);
+    expect(pending.data.workingOrders[1]!.ocoGroup).not.toBeNull();
+    expect(pending.data.workingOrders[1]!.ocoGroup).toBe(pending.data.workingOrders[2]!.ocoGroup);
+    expect(await terminal.handle('cancelAll', { account: 'main' })).toEqual({ ok: true, data: { canceled: 3 } });
+  });
+
   it('cancels all working orders of an account', async () => {
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '150.00' });
     await terminal.handle('placeOrder', { ...ticket, orderType: 'LMT', limit: '151.00' });

@@ -41,3 +41,17 @@ export function priceForField(value: string, format: PriceFormat, tick?: string 
     return value;
   }
 }
+
+/**
+ * The price `ticks` ticks (signed whole number, as typed) from `price`, as plain decimal text, or null when either
+ * cannot be read. Display only: the ticket's "≈" bracket prices; the engine resolves the real ones from the fill.
+ */
+export function ticksAway(price: string | null | undefined, ticks: string, tick: string | null | undefined): string | null {
+  if (!price || !tick || !/^[+-]?\d{1,6}$/.test(ticks.trim())) return null;
+  try {
+    const next = new Decimal(typedPrice(price)).plus(new Decimal(tick).times(ticks.trim()));
+    return next.greaterThan(0) ? next.toFixed() : null;
+  } catch {
+    return null;
+  }
+}

@@ -46,14 +46,22 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
   const order = useDesk((s) => orderRow(s, id));
   if (!order) return null;
   const { priceFormat: format, tick } = order;
-  const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
+  // TOS's words: "STP LMT", "TRAIL STP", "TRAIL STP LMT".
+  const type = order.orderType.replace(/_/g, ' ');
   return (
     <tr data-testid={`order-row-${id}`} className={order.status === 'REJECTED' ? 'rejected' : order.status === 'CANCELED' || order.status === 'EXPIRED' ? 'dimmed' : undefined}>
       <td className="left num muted">{timeOfDay(order.createdAt)}</td>
       <td className="left symbol">{order.symbol}</td>
       <td className={`left ${order.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{order.side}</td>
       <td className="num">
-        <Qty value={order.qty} />
+        {/* A HELD child's qty is the parent's fill, unknown until it fills. */}
+        {order.qtyFromParent ? (
+          <span className="muted" title="The parent's filled quantity">
+            fill
+          </span>
+        ) : (
+          <Qty value={order.qty} />
+        )}
       </td>
       <td className="left">{type}</td>
       <td className="num">{order.limit ? <Price value={order.limit} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
@@ -77,7 +85,11 @@ const OrderLine = memo(function OrderLine({ id }: { id: number }) {
         <span className="down" data-testid="order-reject-reason">
           {order.rejectReason ?? ''}
         </span>
-        {!order.rejectReason && order.statusReason && <span className="muted">{order.statusReason}</span>}
+        {!order.rejectReason && order.statusReason && (
+          <span className="muted" data-testid="order-status-reason">
+            {order.statusReason}
+          </span>
+        )}
       </td>
     </tr>
   );

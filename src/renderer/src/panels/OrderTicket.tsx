@@ -1,26 +1,43 @@
 // The order ticket: symbol with its live bid/ask/last, side, quantity, type, the prices the type needs and TIF; the
 // engine's preview (cost, commission, requirement, buying power after, warning) fetched ~150 ms after the last
-// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Keyboard: Enter in
-// Symbol loads the symbol and moves to Qty (it never sends), Enter elsewhere sends (or confirms), Esc clears,
-// ArrowUp/ArrowDown step a price by the instrument's tick.
+// keystroke; then a confirmation with the order in words (Settings > confirm orders) and the send. Trailing stops
+// with their terms; an OCO mode (a second order, both sent as one placeOco) and TRG w/ bracket (a take-profit and a
+// stop-loss in ticks from the fill, their "≈" prices shown from the quote: display only, never sent). Keyboard: Enter
+// in Symbol loads the symbol and moves to Qty (it never sends), Enter elsewhere sends (or confirms), Esc clears,
+// ArrowUp/ArrowDown step a price by the instrument's tick, Alt+O toggles OCO, Alt+B the bracket.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CommandRequest, OrderPreview, PriceFormat } from '../../../shared/contract';
 import { formatPrice, formatQuantity, signOf } from '../../../shared/format';
 import { typedPrice } from '../../../shared/thirtySeconds';
-import { needsLimit, needsStop, oneOfWords, ORDER_TYPES as TYPE_WORDS, TIFS } from '../../../shared/vocabulary';
+import {
+  isTrailing,
+  needsLimit,
+  needsStop,
+  oneOfWords,
+  ORDER_TYPES as TYPE_WORDS,
+  TIFS,
+  TRAIL_REFS,
+  TRAIL_UNITS,
+} from '../../../shared/vocabulary';
 import { Money, Price, Qty } from '../components/figures';
 import { ConfirmDialog } from '../components/Modal';
 import { PriceInput } from '../components/PriceInput';
-import { priceForField } from '../components/priceStep';
+import { priceForField, ticksAway } from '../components/priceStep';
 import { DEFAULT_PRICE_FORMAT, selectedAccountId, useDesk } from '../state/desk';
 import {
   clearTicket,
+  editOcoLeg,
   editTicket,
+  rememberBracket,
+  rememberedBracket,
+  setTicketMode,
   ticketFromQuote,
   useTicket,
+  type OcoLeg,
   type OrderType,
   type TicketFields,
+  type TrailUnit,
 } from '../state/ticket';
 import { useJournal } from '../state/journal';
 import { run } from '../state/thor';
@@ -31,35 +48,123 @@ const ORDER_TYPES: { value: OrderType; label: string }[] = [
   { value: 'MKT', label: 'MARKET' },
   { value: 'STP', label: 'STOP' },
   { value: 'STP_LMT', label: 'STOP LIMIT' },
+  { value: 'TRAIL_STP', label: 'TRAIL STOP' },
+  { value: 'TRAIL_STP_LMT', label: 'TRAIL STOP LMT' },
 ];
+/** The OCO mode's second order: the plain types (a trailing second leg is placed on its own and linked by editing). */
+const OCO_LEG_TYPES = ORDER_TYPES.slice(0, 4);
+const UNIT_LABELS: Record<TrailUnit, string> = { PRICE: 'price', TICKS: 'ticks', PERCENT: '%' };
 
 const canonical = (symbol: string) => symbol.trim().toUpperCase();
 
-function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeOrder'> {
+const cleanQty = (qty: string) => qty.trim().replace(/,/g, '');
+const opposite = (side: TicketFields['side']) => (side === 'BUY' ? 'SELL' : 'BUY');
+/** "-8" for 8 ticks down: the sign the engine reads as a direction from the fill. */
+const signedTicks = (ticks: string, direction: 1 | -1) => {
+  const text = ticks.trim().replace(/^\+/, '');
+  return direction > 0 || text === '' ? text : text.startsWith('-') ? text.slice(1) : `-${text}`;
+};
+
+/** One order as the contract reads it: only the fields its type uses. */
+function orderRequest(account: string, t: TicketFields, leg: Pick<TicketFields, 'side' | 'qty' | 'orderType' | 'limit' | 'stop'>): CommandRequest<'placeOrder'> {
+  const trailing = isTrailing(leg.orderType);
   return {
     account,
     symbol: canonical(t.symbol),
-    side: t.side,
-    qty: t.qty.trim().replace(/,/g, ''),
-    orderType: t.orderType,
+    side: leg.side,
+    qty: cleanQty(leg.qty),
+    orderType: leg.orderType,
     // Prices the type does not use are not sent: a hidden stale limit must not make a MKT order invalid.
     // 32nds are read here, with main's rules (src/shared/thirtySeconds.ts): the contract carries decimal text only.
-    limit: needsLimit(t.orderType) ? typedPrice(t.limit) : undefined,
-    stop: needsStop(t.orderType) ? typedPrice(t.stop) : undefined,
+    limit: needsLimit(leg.orderType) ? typedPrice(leg.limit) : undefined,
+    stop: needsStop(leg.orderType) ? typedPrice(leg.stop) : undefined,
     tif: t.tif,
+    ...(trailing
+      ? {
+          trailOffset: t.trailOffset.trim(),
+          trailUnit: t.trailUnit,
+          trailRef: t.trailRef,
+          ...(leg.orderType === 'TRAIL_STP_LMT' ? { limitOffset: typedPrice(t.limitOffset) } : {}),
+        }
+      : {}),
   };
 }
 
-/** "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC": the order as the trader reads it. */
-function orderInWords(t: TicketFields, format: PriceFormat, tick?: string): string {
+/**
+ * The ticket's first (or only) order; with the bracket, its children: a LMT take-profit N ticks from the fill in the
+ * trade's favour and a STP stop-loss M ticks against it, on the other side, one OCO group (TOS's TRG w/ bracket).
+ */
+export function ticketRequest(account: string, t: TicketFields): CommandRequest<'placeOrder'> {
+  const request = orderRequest(account, t, t);
+  if (t.mode !== 'BRACKET') return request;
+  const direction = t.side === 'BUY' ? 1 : -1;
+  return {
+    ...request,
+    children: [
+      { side: opposite(t.side), orderType: 'LMT', limitTicks: signedTicks(t.takeProfitTicks, direction) },
+      { side: opposite(t.side), orderType: 'STP', stopTicks: signedTicks(t.stopLossTicks, direction > 0 ? -1 : 1) },
+    ],
+    childrenOco: true,
+  };
+}
+
+/** The OCO mode's pair, one placeOco: the ticket's order and the second leg. */
+export function ocoRequest(account: string, t: TicketFields): CommandRequest<'placeOco'> {
+  return { orders: [orderRequest(account, t, t), orderRequest(account, t, t.oco)] };
+}
+
+/** The price a bracket's ticks count from, as the ticket can see it: the entry's limit or stop, else the side's market. */
+function bracketBase(t: TicketFields, quote: { bid: string | null; ask: string | null; last: string | null } | undefined): string | null {
+  if (needsLimit(t.orderType) && t.limit.trim() !== '') return t.limit;
+  if (needsStop(t.orderType) && t.stop.trim() !== '') return t.stop;
+  return (t.side === 'BUY' ? quote?.ask : quote?.bid) ?? quote?.last ?? null;
+}
+
+/** The take-profit's and the stop-loss's "≈" prices (plain decimals), or null where they cannot be shown yet. */
+function bracketPrices(t: TicketFields, quote: { bid: string | null; ask: string | null; last: string | null; tick: string } | undefined) {
+  const base = bracketBase(t, quote);
+  const direction = t.side === 'BUY' ? 1 : -1;
+  return {
+    takeProfit: ticksAway(base, signedTicks(t.takeProfitTicks, direction), quote?.tick),
+    stopLoss: ticksAway(base, signedTicks(t.stopLossTicks, direction > 0 ? -1 : 1), quote?.tick),
+  };
+}
+
+/** A trailing offset as TOS writes it: "1.00", "4 ticks", "0.5%". */
+function trailInWords(t: Pick<TicketFields, 'trailOffset' | 'trailUnit'>, price: (value: string) => string): string {
+  const offset = t.trailOffset.trim() || '?';
+  return t.trailUnit === 'TICKS' ? `${offset} ticks` : t.trailUnit === 'PERCENT' ? `${offset}%` : price(offset);
+}
+
+/**
+ * "BUY 100 AAPL LMT 150.00 DAY", "SELL 2 /ESZ25 STP 6,700.00 LMT 6,699.75 GTC", "SELL 100 AAPL TRAIL STP 1.00 MARK
+ * DAY", with a bracket "... TRG w/ bracket: SELL LMT +8 ticks ≈ 201.08 / SELL STP -8 ticks ≈ 199.92", an OCO pair
+ * "OCO: BUY ... / SELL ...": the order as the trader reads it.
+ */
+function orderInWords(t: TicketFields, format: PriceFormat, tick?: string, quote?: Parameters<typeof bracketPrices>[1]): string {
   const price = (value: string) => formatPrice(typedPrice(value), format, tick) || '?';
-  const words = [t.side, formatQuantity(t.qty.trim().replace(/,/g, '')), canonical(t.symbol)];
-  if (t.orderType === 'MKT') words.push('MKT');
-  if (t.orderType === 'LMT') words.push('LMT', price(t.limit));
-  if (t.orderType === 'STP') words.push('STP', price(t.stop));
-  if (t.orderType === 'STP_LMT') words.push('STP', price(t.stop), 'LMT', price(t.limit));
-  words.push(t.tif);
-  return words.join(' ');
+  const legWords = (leg: Pick<TicketFields, 'side' | 'qty' | 'orderType' | 'limit' | 'stop'>) => {
+    const words = [leg.side, formatQuantity(cleanQty(leg.qty)), canonical(t.symbol)];
+    if (leg.orderType === 'MKT') words.push('MKT');
+    if (leg.orderType === 'LMT') words.push('LMT', price(leg.limit));
+    if (leg.orderType === 'STP') words.push('STP', price(leg.stop));
+    if (leg.orderType === 'STP_LMT') words.push('STP', price(leg.stop), 'LMT', price(leg.limit));
+    if (leg.orderType === 'TRAIL_STP') words.push('TRAIL STP', trailInWords(t, price), t.trailRef);
+    if (leg.orderType === 'TRAIL_STP_LMT') words.push('TRAIL STP LMT', trailInWords(t, price), t.trailRef, 'LMT OFF', price(t.limitOffset.trim() || '0'));
+    words.push(t.tif);
+    return words.join(' ');
+  };
+  if (t.mode === 'OCO') return `OCO: ${legWords(t)} / ${legWords(t.oco)}`;
+  if (t.mode !== 'BRACKET') return legWords(t);
+  const { takeProfit, stopLoss } = bracketPrices(t, quote);
+  const approx = (value: string | null) => (value === null ? '' : ` ≈ ${price(value)}`);
+  const ticks = (n: string, sign: '+' | '-') => `${sign}${n.trim().replace(/^[+-]/, '') || '?'} ticks`;
+  const side = opposite(t.side);
+  const up = t.side === 'BUY';
+  return (
+    `${legWords(t)} TRG w/ bracket: ${side} LMT ${ticks(t.takeProfitTicks, up ? '+' : '-')}${approx(takeProfit)}` +
+    ` / ${side} STP ${ticks(t.stopLossTicks, up ? '-' : '+')}${approx(stopLoss)}`
+  );
 }
 
 const pickFields = (s: TicketFields): TicketFields => ({
@@ -70,6 +175,14 @@ const pickFields = (s: TicketFields): TicketFields => ({
   limit: s.limit,
   stop: s.stop,
   tif: s.tif,
+  trailOffset: s.trailOffset,
+  trailUnit: s.trailUnit,
+  trailRef: s.trailRef,
+  limitOffset: s.limitOffset,
+  mode: s.mode,
+  oco: s.oco,
+  takeProfitTicks: s.takeProfitTicks,
+  stopLossTicks: s.stopLossTicks,
 });
 
 /**
@@ -79,7 +192,7 @@ const pickFields = (s: TicketFields): TicketFields => ({
  * to the latest question is shown.
  */
 function usePreview(account: string | null, fields: TicketFields) {
-  const { symbol, side, qty, orderType, limit, stop, tif } = fields;
+  const { symbol, side, qty, orderType, limit, stop, tif, trailOffset, trailUnit, trailRef, limitOffset, mode, takeProfitTicks, stopLossTicks } = fields;
   const sent = useTicket((s) => s.sent);
   const accountRow = useDesk((s) => (account ? s.accounts.find((a) => a.id === account) : undefined));
   const workingOrders = useDesk((s) => s.workingOrders);
@@ -114,7 +227,7 @@ function usePreview(account: string | null, fields: TicketFields) {
       return;
     }
     timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
-  }, [ask, account, symbol, side, qty, orderType, limit, stop, tif, sent]);
+  }, [ask, account, symbol, side, qty, orderType, limit, stop, tif, trailOffset, trailUnit, trailRef, limitOffset, mode, takeProfitTicks, stopLossTicks, sent]);
 
   useEffect(() => {
     if (timer.current === null) timer.current = setTimeout(ask, PREVIEW_DELAY_MS);
@@ -134,14 +247,22 @@ async function sendTicket(account: string): Promise<void> {
   if (state.sending) return;
   useTicket.setState({ sending: true, confirming: false });
   const tags = state.tags.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  const result = await run((t) => t.placeOrder({ ...ticketRequest(account, state), ...(tags.length > 0 ? { tags } : {}) }));
+  const tagged = tags.length > 0 ? { tags } : {};
+  const result =
+    state.mode === 'OCO'
+      ? await run((t) => t.placeOco({ orders: ocoRequest(account, state).orders.map((order) => ({ ...order, ...tagged })) }))
+      : await run((t) => t.placeOrder({ ...ticketRequest(account, state), ...tagged }));
   useTicket.setState((s) => ({ sent: s.sent + 1 }));
   if (!result.ok) {
     useTicket.setState({ sending: false, sendError: result.error.message });
-  } else if (result.data.status === 'REJECTED') {
-    // Accepted as an order but refused by the engine (buying power, no market...): say why, next to the ticket.
-    useTicket.setState({ sending: false, sendError: `Rejected: ${result.data.rejectReason ?? 'no reason given'}` });
+    return;
+  }
+  // Accepted as orders but refused by the engine (buying power, no market...): say why, next to the ticket.
+  const rejected = (Array.isArray(result.data) ? result.data : [result.data]).find((order) => order.status === 'REJECTED');
+  if (rejected) {
+    useTicket.setState({ sending: false, sendError: `Rejected: ${rejected.rejectReason ?? 'no reason given'}` });
   } else {
+    if (state.mode === 'BRACKET') rememberBracket(state.symbol, { takeProfitTicks: state.takeProfitTicks, stopLossTicks: state.stopLossTicks });
     useTicket.setState({ sending: false, sendError: null });
   }
 }
@@ -176,11 +297,16 @@ export function OrderTicket() {
     if (event.key === 'Escape') {
       event.preventDefault();
       clearTicket();
+    } else if (event.altKey && !event.ctrlKey && (event.code === 'KeyO' || event.code === 'KeyB')) {
+      // Alt+O / Alt+B: the OCO pair or the bracket, on and off, without leaving the field being typed in.
+      event.preventDefault();
+      const mode = event.code === 'KeyO' ? 'OCO' : 'BRACKET';
+      setTicketMode(fields.mode === mode ? 'SINGLE' : mode);
     } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.dataset.testid === 'ticket-symbol') {
       // As in TOS, Enter in Symbol loads the symbol and moves on to the quantity: it must never send the ticket as it
       // stood before the symbol was typed.
       event.preventDefault();
-      editTicket({ symbol: symbol });
+      editTicket({ symbol: symbol, ...bracketTicksFor(symbol) });
       qtyRef.current?.focus();
       qtyRef.current?.select();
     } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
@@ -189,6 +315,8 @@ export function OrderTicket() {
       submit();
     }
   };
+  // A bracket on another root starts from the ticks remembered for that root.
+  const bracketTicksFor = (next: string) => (fields.mode === 'BRACKET' ? rememberedBracket(next) : {});
   const reference = fields.side === 'BUY' ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last);
   const sideClass = fields.side === 'BUY' ? 'buy' : 'sell';
 
@@ -209,7 +337,7 @@ export function OrderTicket() {
               spellCheck={false}
               placeholder="AAPL, /ESZ25"
               // A price typed for another symbol must never ride along to this one.
-              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase(), limit: '', stop: '' })}
+              onChange={(event) => editTicket({ symbol: event.target.value.toUpperCase(), limit: '', stop: '', ...bracketTicksFor(event.target.value) })}
             />
           </label>
           <div className="ticket-quote" data-testid="ticket-quote">
@@ -278,6 +406,22 @@ export function OrderTicket() {
           </label>
         </div>
 
+        <div className="ticket-row">
+          <div className="mode-toggle" role="group" aria-label="Order kind">
+            <button type="button" data-testid="ticket-mode-single" className={fields.mode === 'SINGLE' ? 'on' : ''} aria-pressed={fields.mode === 'SINGLE'} onClick={() => setTicketMode('SINGLE')}>
+              Single
+            </button>
+            <button type="button" data-testid="ticket-mode-oco" className={fields.mode === 'OCO' ? 'on' : ''} aria-pressed={fields.mode === 'OCO'} title="Alt+O: two orders, one cancels the other" onClick={() => setTicketMode(fields.mode === 'OCO' ? 'SINGLE' : 'OCO')}>
+              OCO
+            </button>
+            <button type="button" data-testid="ticket-mode-bracket" className={fields.mode === 'BRACKET' ? 'on' : ''} aria-pressed={fields.mode === 'BRACKET'} title="Alt+B: the fill triggers a take-profit and a stop-loss, one cancels the other" onClick={() => setTicketMode(fields.mode === 'BRACKET' ? 'SINGLE' : 'BRACKET')}>
+              TRG w/ bracket
+            </button>
+          </div>
+        </div>
+
+        {isTrailing(fields.orderType) && <TrailFields fields={fields} tick={tick} format={format} />}
+
         {(needsStop(fields.orderType) || needsLimit(fields.orderType)) && (
           <div className="ticket-row">
             {needsStop(fields.orderType) && (
@@ -295,6 +439,9 @@ export function OrderTicket() {
             {tick && <span className="muted small tick-note">tick {tick} · ↑↓ steps</span>}
           </div>
         )}
+
+        {fields.mode === 'BRACKET' && <BracketFields fields={fields} quote={quote} format={format} />}
+        {fields.mode === 'OCO' && <OcoFields leg={fields.oco} tick={tick} format={format} reference={quote?.last ?? reference} />}
 
         <div className="ticket-row">
           <label className="field tags-field">
@@ -316,14 +463,14 @@ export function OrderTicket() {
             Clear
           </button>
           <button type="submit" className={`send ${sideClass}`} data-testid="ticket-send" disabled={!account || sending || offline}>
-            {sending ? 'Sending…' : confirmOrders ? 'Review order' : `Send ${fields.side}`}
+            {sending ? 'Sending…' : confirmOrders ? 'Review order' : fields.mode === 'OCO' ? 'Send OCO' : `Send ${fields.side}`}
           </button>
         </div>
       </form>
       {confirming && account && (
         <ConfirmDialog
           title="Confirm order"
-          text={orderInWords(fields, format, tick ?? undefined)}
+          text={orderInWords(fields, format, tick ?? undefined, quote)}
           details={<ConfirmFigures account={account} fields={fields} />}
           confirmLabel="Send"
           busy={sending}
@@ -386,6 +533,114 @@ function ConfirmFigures({ account, fields }: { account: string; fields: TicketFi
         <p className="preview-warning" data-testid="confirm-warning" role="alert">
           ⚠ {preview?.warning ?? answer?.error}
         </p>
+      )}
+    </div>
+  );
+}
+
+/** A trailing stop's terms (ENGINE.md 11): the offset and its unit, what it trails, a TRAIL STP LMT's limit offset. */
+function TrailFields({ fields, tick, format }: { fields: TicketFields; tick: string | null; format: PriceFormat }) {
+  return (
+    <div className="ticket-row" data-testid="ticket-trail">
+      <label className="field qty-field">
+        <span>Trail by</span>
+        <input data-testid="ticket-trail-offset" inputMode="decimal" autoComplete="off" value={fields.trailOffset} onChange={(event) => editTicket({ trailOffset: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>Unit</span>
+        <select data-testid="ticket-trail-unit" value={fields.trailUnit} onChange={(event) => editTicket({ trailUnit: oneOfWords(TRAIL_UNITS, event.target.value) ?? fields.trailUnit })}>
+          {TRAIL_UNITS.map((unit) => (
+            <option key={unit} value={unit}>
+              {UNIT_LABELS[unit]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Trails</span>
+        <select data-testid="ticket-trail-ref" value={fields.trailRef} onChange={(event) => editTicket({ trailRef: oneOfWords(TRAIL_REFS, event.target.value) ?? fields.trailRef })}>
+          {TRAIL_REFS.map((ref) => (
+            <option key={ref} value={ref}>
+              {ref}
+            </option>
+          ))}
+        </select>
+      </label>
+      {fields.orderType === 'TRAIL_STP_LMT' && (
+        <label className="field price-field">
+          <span>Limit offset</span>
+          <PriceInput testId="ticket-limit-offset" label="Limit offset" value={fields.limitOffset} onChange={(limitOffset) => editTicket({ limitOffset })} tick={tick} format={format} reference="0" />
+        </label>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The bracket's take-profit and stop-loss in ticks, with the prices they would give from the entry's price (its limit
+ * or stop, else the side's market): "≈", display only; the engine resolves the real ones from the fill.
+ */
+function BracketFields({ fields, quote, format }: { fields: TicketFields; quote: Parameters<typeof bracketPrices>[1]; format: PriceFormat }) {
+  const { takeProfit, stopLoss } = bracketPrices(fields, quote);
+  const exit = opposite(fields.side);
+  return (
+    <div className="ticket-row bracket-row" data-testid="ticket-bracket">
+      <label className="field ticks-field" title="Take profit: a LMT this many ticks from the fill, in the trade's favour">
+        <span>TP ticks</span>
+        <input data-testid="ticket-tp-ticks" inputMode="numeric" autoComplete="off" value={fields.takeProfitTicks} onChange={(event) => editTicket({ takeProfitTicks: event.target.value })} />
+      </label>
+      <span className="bracket-price small" title={`${exit} LMT at about this price, from the fill`}>
+        <span className="muted">LMT ≈</span> <Price value={takeProfit} format={format} tick={quote?.tick} testId="ticket-tp-price" className="up" />
+      </span>
+      <label className="field ticks-field" title="Stop loss: a STP this many ticks from the fill, against the trade">
+        <span>SL ticks</span>
+        <input data-testid="ticket-sl-ticks" inputMode="numeric" autoComplete="off" value={fields.stopLossTicks} onChange={(event) => editTicket({ stopLossTicks: event.target.value })} />
+      </label>
+      <span className="bracket-price small" title={`${exit} STP at about this price, from the fill`}>
+        <span className="muted">STP ≈</span> <Price value={stopLoss} format={format} tick={quote?.tick} testId="ticket-sl-price" className="down" />
+      </span>
+    </div>
+  );
+}
+
+/** The OCO mode's second order: side, qty, type and its prices; symbol, account and TIF are the ticket's. */
+function OcoFields({ leg, tick, format, reference }: { leg: OcoLeg; tick: string | null; format: PriceFormat; reference: string | null | undefined }) {
+  return (
+    <div className={`ticket-row oco-row ${leg.side === 'BUY' ? 'buy' : 'sell'}`} data-testid="ticket-oco">
+      <span className="badge badge-dim oco-badge">OCO</span>
+      <div className="side-toggle" role="group" aria-label="Second order's side">
+        <button type="button" data-testid="ticket-oco-side-buy" className={leg.side === 'BUY' ? 'on buy' : ''} aria-pressed={leg.side === 'BUY'} onClick={() => editOcoLeg({ side: 'BUY' })}>
+          BUY
+        </button>
+        <button type="button" data-testid="ticket-oco-side-sell" className={leg.side === 'SELL' ? 'on sell' : ''} aria-pressed={leg.side === 'SELL'} onClick={() => editOcoLeg({ side: 'SELL' })}>
+          SELL
+        </button>
+      </div>
+      <label className="field qty-field">
+        <span>Qty</span>
+        <input data-testid="ticket-oco-qty" inputMode="numeric" autoComplete="off" value={leg.qty} onChange={(event) => editOcoLeg({ qty: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>Type</span>
+        <select data-testid="ticket-oco-type" value={leg.orderType} onChange={(event) => editOcoLeg({ orderType: oneOfWords(TYPE_WORDS, event.target.value) ?? leg.orderType })}>
+          {OCO_LEG_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {needsStop(leg.orderType) && (
+        <label className="field price-field">
+          <span>Stop</span>
+          <PriceInput testId="ticket-oco-stop" label="Second order's stop price" value={leg.stop} onChange={(stop) => editOcoLeg({ stop })} tick={tick} format={format} reference={reference} />
+        </label>
+      )}
+      {needsLimit(leg.orderType) && (
+        <label className="field price-field">
+          <span>Limit</span>
+          <PriceInput testId="ticket-oco-limit" label="Second order's limit price" value={leg.limit} onChange={(limit) => editOcoLeg({ limit })} tick={tick} format={format} reference={reference} />
+        </label>
       )}
     </div>
   );

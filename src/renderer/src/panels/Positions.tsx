@@ -1,7 +1,9 @@
 // Positions of the selected account, as main computed them: quantity, average price, mark, P/L open (amount and
 // percent), P/L day and market value. A position closed today stays, dimmed, for its day P/L. Flatten sends the
-// closing market order (through the confirmation when Settings asks for one); main cancels the symbol's working
-// orders first, as TOS does.
+// closing market order, Reverse one of twice the position the other way (each through the confirmation when
+// Settings asks for one); main cancels the symbol's working and held orders first, as TOS does (ENGINE.md 13).
+// Cancel all cancels every working and held order of the account. It never computes P&L: main sends it.
+import Decimal from 'decimal.js';
 import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatQuantity, signOf } from '../../../shared/format';
@@ -19,17 +21,29 @@ export function Positions() {
       return s.positions.filter((p) => p.account === account).map(positionKey);
     }),
   );
-  const [flattening, setFlattening] = useState<PositionRow | null>(null);
+  const [closing, setClosing] = useState<{ position: PositionRow; how: CloseOut } | null>(null);
   const confirmOrders = useDesk((s) => s.settings?.confirmOrders ?? true);
+  const account = useDesk(selectedAccountId);
+  const pending = useDesk((s) => s.workingOrders.filter((o) => o.account === account).length);
+  const [canceling, setCanceling] = useState(false);
 
-  const flatten = async (position: PositionRow) => {
-    setFlattening(null);
-    const result = await run((t) => t.flatten({ account: position.account, symbol: position.symbol }));
-    if (!result.ok) showToast('error', `Flatten ${position.symbol}: ${result.error.message}`);
+  const closeOut = async (position: PositionRow, how: CloseOut) => {
+    setClosing(null);
+    const request = { account: position.account, symbol: position.symbol };
+    const result = await run((t) => (how === 'flatten' ? t.flatten(request) : t.reverse(request)));
+    if (!result.ok) showToast('error', `${how === 'flatten' ? 'Flatten' : 'Reverse'} ${position.symbol}: ${result.error.message}`);
+    else if (result.data.status === 'REJECTED') showToast('error', `Reverse ${position.symbol} rejected: ${result.data.rejectReason ?? 'no reason given'}`);
   };
-  const askFlatten = (position: PositionRow) => {
-    if (confirmOrders) setFlattening(position);
-    else void flatten(position);
+  const askCloseOut = (position: PositionRow, how: CloseOut) => {
+    if (confirmOrders) setClosing({ position, how });
+    else void closeOut(position, how);
+  };
+  const cancelAll = async () => {
+    if (!account) return;
+    setCanceling(true);
+    const result = await run((t) => t.cancelAll({ account }));
+    setCanceling(false);
+    if (!result.ok) showToast('error', `Cancel all: ${result.error.message}`);
   };
 
   return (
@@ -37,6 +51,17 @@ export function Positions() {
       <header className="panel-title">
         <span>Positions</span>
         <span className="muted small">{keys.length > 0 ? `${keys.length}` : ''}</span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="small-button danger"
+          data-testid="positions-cancel-all"
+          title="Cancel every working and held order of the account"
+          disabled={pending === 0 || canceling}
+          onClick={() => void cancelAll()}
+        >
+          Cancel all orders
+        </button>
       </header>
       <div className="table-wrap">
         <table className="grid">
@@ -55,27 +80,39 @@ export function Positions() {
           </thead>
           <tbody>
             {keys.map((key) => (
-              <PositionLine key={key} positionKey={key} onFlatten={askFlatten} />
+              <PositionLine key={key} positionKey={key} onCloseOut={askCloseOut} />
             ))}
           </tbody>
         </table>
         {keys.length === 0 && <p className="empty">No positions.</p>}
       </div>
-      {flattening && (
+      {closing && (
         <ConfirmDialog
-          title="Flatten position"
-          text={`${signOf(flattening.qty) > 0 ? 'SELL' : 'BUY'} ${formatQuantity(flattening.qty).replace(/^-/, '')} ${flattening.symbol} MKT DAY (flatten)`}
-          confirmLabel="Flatten"
+          title={closing.how === 'flatten' ? 'Flatten position' : 'Reverse position'}
+          text={closeOutInWords(closing.position, closing.how)}
+          confirmLabel={closing.how === 'flatten' ? 'Flatten' : 'Reverse'}
           danger
-          onConfirm={() => void flatten(flattening)}
-          onCancel={() => setFlattening(null)}
+          onConfirm={() => void closeOut(closing.position, closing.how)}
+          onCancel={() => setClosing(null)}
         />
       )}
     </section>
   );
 }
 
-const PositionLine = memo(function PositionLine({ positionKey: key, onFlatten }: { positionKey: string; onFlatten: (p: PositionRow) => void }) {
+type CloseOut = 'flatten' | 'reverse';
+
+/**
+ * "SELL 100 AAPL MKT DAY (flatten)", "SELL 200 AAPL MKT DAY (reverse)": the order main will place, after canceling
+ * the symbol's orders. Twice the quantity is the order's size, not a P&L figure.
+ */
+function closeOutInWords(position: PositionRow, how: CloseOut): string {
+  const side = signOf(position.qty) > 0 ? 'SELL' : 'BUY';
+  const size = new Decimal(position.qty).abs().times(how === 'flatten' ? 1 : 2).toFixed();
+  return `${side} ${formatQuantity(size)} ${position.symbol} MKT DAY (${how}; cancels its working and held orders)`;
+}
+
+const PositionLine = memo(function PositionLine({ positionKey: key, onCloseOut }: { positionKey: string; onCloseOut: (p: PositionRow, how: CloseOut) => void }) {
   const p = useDesk((s) => positionRow(s, key));
   if (!p) return null;
   const closed = signOf(p.qty) === 0;
@@ -107,8 +144,11 @@ const PositionLine = memo(function PositionLine({ positionKey: key, onFlatten }:
         <Money value={p.marketValue} />
       </td>
       <td className="actions">
-        <button type="button" className="small-button" data-testid="position-flatten" disabled={closed} onClick={() => onFlatten(p)}>
+        <button type="button" className="small-button" data-testid="position-flatten" disabled={closed} onClick={() => onCloseOut(p, 'flatten')}>
           Flatten
+        </button>
+        <button type="button" className="small-button" data-testid="position-reverse" title="A market order of twice the position the other way" disabled={closed} onClick={() => onCloseOut(p, 'reverse')}>
+          Reverse
         </button>
       </td>
     </tr>
