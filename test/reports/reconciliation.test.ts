@@ -24,7 +24,9 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('day' as const) }) },
 );
 
-function session(steps: fc.Infer<typeof step>[]): Event[] {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+function session(steps: Step[]): Event[] {
   const events: Event[] = [{ type: 'settings', fees: { EQ: '0.003', OPT: '0.02', FUT: '1.25' }, commission: { EQ: '0.005', OPT: '0.65', FUT: '2.25' } }];
   let time = Date.parse('2026-01-05T14:35:00Z');
   const prices = SYMBOLS.map((s) => new Dec(s.base));
