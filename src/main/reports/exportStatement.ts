@@ -1,0 +1,47 @@
+// One entry point for every export of a statement: read the account's range from a ledger, then write the chosen
+// format to a file. The command line and the app's handler both call it; it never writes to the ledger.
+import { readStatement, type StatementRequest } from './ledgerReader';
+import { writeFillsCsv, writeTradesCsv } from './plainCsv';
+import type { LedgerSource } from './source';
+import { fileSink } from './text';
+import { writeTosStatement } from './tosStatement';
+import { writeWorkbook } from './workbook';
+
+export const STATEMENT_FORMATS = ['tos-csv', 'xlsx', 'trades-csv', 'fills-csv'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+
+export function isStatementFormat(value: string): value is StatementFormat {
+  return (STATEMENT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The file name a save dialog proposes: `main-2026-01-05-to-2026-01-06-statement.csv`. */
+export function statementFileName(request: StatementRequest, format: StatementFormat): string {
+  const what = { 'tos-csv': 'AccountStatement.csv', xlsx: 'statement.xlsx', 'trades-csv': 'trades.csv', 'fills-csv': 'fills.csv' }[format];
+  const range = request.from === request.to ? request.from : `${request.from}-to-${request.to}`;
+  return `${request.accountId.replace(/[^A-Za-z0-9_.-]/g, '_')}-${range}-${what}`;
+}
+
+/** Writes the statement of `request` in `format` to `path`; returns how many fills it holds. */
+export async function exportStatement(
+  source: LedgerSource,
+  request: StatementRequest,
+  format: StatementFormat,
+  path: string,
+): Promise<{ fills: number }> {
+  const data = readStatement(source, request);
+  switch (format) {
+    case 'tos-csv':
+      await writeTosStatement(data, fileSink(path));
+      break;
+    case 'xlsx':
+      await writeWorkbook(data, path);
+      break;
+    case 'trades-csv':
+      await writeTradesCsv(data, fileSink(path));
+      break;
+    case 'fills-csv':
+      await writeFillsCsv(data, fileSink(path));
+      break;
+  }
+  return { fills: new Set(data.pieces.map((p) => p.fill.id)).size };
+}
