@@ -187,8 +187,6 @@ export async function writeWorkbook(data: StatementData, path: string): Promise<
     { header: 'Limit', width: 12 },
     { header: 'Stop', width: 12 },
     { header: 'TIF', width: 8 },
-    // 10, as Direction: exceljs's streaming writer drops a lone column whose width differs from both neighbours'
-    // (its Column.toModel), and the test reads every width back.
     { header: 'Status', width: 10 },
     { header: 'Filled Qty', width: 10, numFmt: QTY },
     { header: 'Avg Fill', width: 12 },
