@@ -45,6 +45,7 @@
 // 6. UI (bench/ui.ts): the built renderer in headless Chromium through the browser host on a 200-symbol workbook:
 //    tick to screen, order round trip (ticket -> fill row), long tasks at 200 symbols x 10 Hz and 1,000 x 1 Hz.
 // 7. Journal screen (bench/journalUi.ts, `journalui`): opening the journal with 100,000 trades, first screen painted.
+// 8. Statements (bench/reports.ts, `reports`): a month of 20,000 fills in each format, time and peak memory.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -60,13 +61,14 @@ import { mergeQuote } from '../src/main/engine/quotes';
 import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchJournalUi } from './journalUi';
+import { benchReports } from './reports';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup,livedata,ui,journal,journalui` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui,journal,journalui,reports` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'reports') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -580,6 +582,7 @@ async function main(): Promise<void> {
     if (selected('ui')) await benchUi(dir, report, progress);
     if (selected('journal')) await benchJournal(dir, report, progress);
     if (selected('journalui')) await benchJournalUi(dir, report, progress);
+    if (selected('reports')) await benchReports(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

@@ -5,7 +5,6 @@ import { writeFillsCsv, writeTradesCsv } from './plainCsv';
 import type { LedgerSource } from './source';
 import { fileSink } from './text';
 import { writeTosStatement } from './tosStatement';
-import { writeWorkbook } from './workbook';
 
 export const STATEMENT_FORMATS = ['tos-csv', 'xlsx', 'trades-csv', 'fills-csv'] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
@@ -28,14 +27,17 @@ export async function exportStatement(
   format: StatementFormat,
   path: string,
 ): Promise<{ fills: number }> {
-  const data = readStatement(source, request);
+  const data = readStatement(source, request, { events: format === 'xlsx' });
   switch (format) {
     case 'tos-csv':
       await writeTosStatement(data, fileSink(path));
       break;
-    case 'xlsx':
+    case 'xlsx': {
+      // exceljs is loaded when a workbook is asked for, not with every process that can write a statement.
+      const { writeWorkbook } = await import('./workbook');
       await writeWorkbook(data, path);
       break;
+    }
     case 'trades-csv':
       await writeTradesCsv(data, fileSink(path));
       break;
