@@ -23,7 +23,7 @@ export async function statementText(path: string, accountId: string, from: strin
   const source = openReadOnlyLedger(path);
   const dir = tempDir('thor-statement-');
   try {
-    const data = readStatement(source, { accountId, from, to });
+    const data = await readStatement(source, { accountId, from, to });
     const out = join(dir.path, 'statement.csv');
     await writeTosStatement(data, fileSink(out));
     return { text: readFileSync(out, 'utf8'), data };

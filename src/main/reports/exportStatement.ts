@@ -1,17 +1,24 @@
 // One entry point for every export of a statement: read the account's range from a ledger, then write the chosen
 // format to a file. The command line and the app's handler both call it; it never writes to the ledger.
+import { STATEMENT_FORMATS, type StatementFormat } from '../../shared/vocabulary';
 import { readStatement, type StatementRequest } from './ledgerReader';
 import { writeFillsCsv, writeTradesCsv } from './plainCsv';
 import type { LedgerSource } from './source';
 import { fileSink } from './text';
 import { writeTosStatement } from './tosStatement';
 
-export const STATEMENT_FORMATS = ['tos-csv', 'xlsx', 'trades-csv', 'fills-csv'] as const;
-export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+export { STATEMENT_FORMATS, type StatementFormat };
 
 export function isStatementFormat(value: string): value is StatementFormat {
   return (STATEMENT_FORMATS as readonly string[]).includes(value);
 }
+
+export const STATEMENT_MIME_TYPES: Readonly<Record<StatementFormat, string>> = {
+  'tos-csv': 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'trades-csv': 'text/csv',
+  'fills-csv': 'text/csv',
+};
 
 /** The file name a save dialog proposes: `main-2026-01-05-to-2026-01-06-statement.csv`. */
 export function statementFileName(request: StatementRequest, format: StatementFormat): string {
@@ -20,14 +27,21 @@ export function statementFileName(request: StatementRequest, format: StatementFo
   return `${request.accountId.replace(/[^A-Za-z0-9_.-]/g, '_')}-${range}-${what}`;
 }
 
+export type ExportProgress = (stage: 'reading' | 'writing', done: number, total: number) => void;
+
 /** Writes the statement of `request` in `format` to `path`; returns how many fills it holds. */
 export async function exportStatement(
   source: LedgerSource,
   request: StatementRequest,
   format: StatementFormat,
   path: string,
+  onProgress?: ExportProgress,
 ): Promise<{ fills: number }> {
-  const data = readStatement(source, request, { events: format === 'xlsx' });
+  const data = await readStatement(source, request, {
+    events: format === 'xlsx',
+    ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading', done, total) } : {}),
+  });
+  onProgress?.('writing', 0, data.pieces.length);
   switch (format) {
     case 'tos-csv':
       await writeTosStatement(data, fileSink(path));

@@ -144,8 +144,22 @@ function effectOf(qtyBefore: Dec, delta: Dec): PosEffect {
   return !qtyBefore.isZero() && sign(qtyBefore) !== sign(delta) ? 'TO CLOSE' : 'TO OPEN';
 }
 
-/** Reads everything a statement of `request` shows; the orders' event trails only when `events` (the workbook). */
-export function readStatement(source: LedgerSource, request: StatementRequest, options: { events?: boolean } = {}): StatementData {
+export interface ReadOptions {
+  /** Read the orders' event trails (the workbook's Orders sheet); true unless told. */
+  readonly events?: boolean;
+  /** Fills read so far of those in the range, every CHUNK fills (the app's progress indication). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Fills read between two yields to the event loop. */
+const CHUNK = 2_000;
+
+/**
+ * Reads everything a statement of `request` shows, yielding to the event loop every CHUNK fills so a window served
+ * by the same process stays responsive. Give it a connection of its own (a ReadOnlyLedger): its fill cursor stays
+ * open across the yields, and a connection with an open cursor runs nothing else.
+ */
+export async function readStatement(source: LedgerSource, request: StatementRequest, options: ReadOptions = {}): Promise<StatementData> {
   const { db, sql } = source;
   const rangeError = checkRange(request.from, request.to);
   if (rangeError) throw new StatementRequestError(rangeError);
@@ -266,8 +280,25 @@ export function readStatement(source: LedgerSource, request: StatementRequest, o
   };
 
   const readFill = fillReader();
+  const total = options.onProgress
+    ? Number(
+        sql.first(
+          db
+            .selectFrom('fills')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('account_id', '=', account.id)
+            .where('time', '>=', startIso)
+            .where('time', '<', endIso),
+        )?.n ?? 0,
+      )
+    : 0;
+  let read = 0;
   for (const row of sql.iterate(fillQuery)) {
     const fill = readFill(row);
+    if (++read % CHUNK === 0) {
+      options.onProgress?.(pieces.length, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const inside = fill.time >= start;
     if (inside) catchUp(fill.time, fill.id);
     const delta = fill.side === 'BUY' ? fill.qty : fill.qty.negated();
@@ -322,6 +353,7 @@ export function readStatement(source: LedgerSource, request: StatementRequest, o
   }
   catchUp(Infinity, Number.MAX_SAFE_INTEGER);
   openingBalance ??= cash;
+  options.onProgress?.(total, total);
 
   // The orders' Pos Effect: what their first fill did, else what they would have done when placed.
   const orders: StatementOrder[] = placed.map((order) => ({
