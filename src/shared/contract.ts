@@ -367,11 +367,14 @@ export interface CommandResponses {
   exportStatement: ExportedStatement;
 }
 
-/** Where an exported statement went: saved to a path, not saved (the dialog was closed), or the file to download. */
+/**
+ * Where an exported statement went: saved to a path, not saved (the dialog was closed), or the file to download;
+ * with how many records it holds (`of`: trades for the trades CSV, fills otherwise).
+ */
 export type ExportedStatement =
-  | { kind: 'saved'; path: string; fills: number }
+  | { kind: 'saved'; path: string; count: number; of: 'fills' | 'trades' }
   | { kind: 'canceled' }
-  | { kind: 'download'; fileName: string; mimeType: string; base64: string; fills: number };
+  | { kind: 'download'; fileName: string; mimeType: string; base64: string; count: number; of: 'fills' | 'trades' };
 
 export type { StatementFormat };
 

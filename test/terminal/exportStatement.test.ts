@@ -50,7 +50,7 @@ describe('exportStatement', () => {
     if (data.kind !== 'download') throw new Error(`expected a download, got ${data.kind}`);
     expect(data.fileName).toBe('main-2026-01-05-AccountStatement.csv');
     expect(data.mimeType).toBe('text/csv');
-    expect(data.fills).toBe(2);
+    expect([data.count, data.of]).toEqual([2, 'fills']);
     const text = Buffer.from(data.base64, 'base64').toString('utf8');
     expect(text.split('\n')[2]).toBe('Account Statement for main (paper) since 1/5/26 through 1/5/26');
     expect(text).toContain('BOT +100 AAPL @200.00');
@@ -69,7 +69,7 @@ describe('exportStatement', () => {
     expect(target.asked).toBe('main-2026-01-05-statement.xlsx');
     target.path = join(dir!.path, 'chosen.xlsx');
     const saved = await t.handle('exportStatement', { ...request, format: 'xlsx' });
-    expect(saved).toEqual({ ok: true, data: { kind: 'saved', path: target.path, fills: 2 } });
+    expect(saved).toEqual({ ok: true, data: { kind: 'saved', path: target.path, count: 2, of: 'fills' } });
     expect(readFileSync(target.path).subarray(0, 2).toString()).toBe('PK');
   });
 

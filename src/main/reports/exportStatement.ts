@@ -29,16 +29,25 @@ export function statementFileName(request: StatementRequest, format: StatementFo
 
 export type ExportProgress = (stage: 'reading' | 'writing', done: number, total: number) => void;
 
-/** Writes the statement of `request` in `format` to `path`; returns how many fills it holds. */
+/** What an export wrote: how many records, and of what (trades for the trades CSV, fills otherwise). */
+export interface ExportCount {
+  readonly count: number;
+  readonly of: 'fills' | 'trades';
+}
+
+/** Writes the statement of `request` in `format` to `path`; returns how many fills (or trades) it holds. */
 export async function exportStatement(
   source: LedgerSource,
   request: StatementRequest,
   format: StatementFormat,
   path: string,
   onProgress?: ExportProgress,
-): Promise<{ fills: number }> {
+): Promise<ExportCount> {
+  // What each format shows, and nothing more: the plain CSVs need no orders, the trades CSV not even the fills.
   const data = await readStatement(source, request, {
+    orders: format === 'xlsx' || format === 'tos-csv',
     events: format === 'xlsx',
+    fills: format !== 'trades-csv',
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading', done, total) } : {}),
   });
   onProgress?.('writing', 0, data.pieces.length);
@@ -59,5 +68,6 @@ export async function exportStatement(
       await writeFillsCsv(data, fileSink(path));
       break;
   }
-  return { fills: new Set(data.pieces.map((p) => p.fill.id)).size };
+  if (format === 'trades-csv') return { count: data.trades.length, of: 'trades' };
+  return { count: new Set(data.pieces.map((p) => p.fill.id)).size, of: 'fills' };
 }

@@ -145,8 +145,12 @@ function effectOf(qtyBefore: Dec, delta: Dec): PosEffect {
 }
 
 export interface ReadOptions {
+  /** Read the orders placed in the range (and those of its fills); true unless told. */
+  readonly orders?: boolean;
   /** Read the orders' event trails (the workbook's Orders sheet); true unless told. */
   readonly events?: boolean;
+  /** Read the fills (cash entries, pieces, positions, figures at the end); true unless told (a trades CSV needs none). */
+  readonly fills?: boolean;
   /** Fills read so far of those in the range, every CHUNK fills (the app's progress indication). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -181,7 +185,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
   const inRange = resets.filter((r) => r.time >= start && r.time < end);
 
   // Orders placed in the range, and the orders of the range's fills (placed earlier, filled in it).
-  const orderRows = sql.all(
+  const orderRows = options.orders === false ? [] : sql.all(
     db
       .selectFrom('orders')
       .selectAll()
@@ -293,7 +297,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
       )
     : 0;
   let read = 0;
-  for (const row of sql.iterate(fillQuery)) {
+  for (const row of options.fills === false ? [] : sql.iterate(fillQuery)) {
     const fill = readFill(row);
     if (++read % CHUNK === 0) {
       options.onProgress?.(pieces.length, total);

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportedStatement } from '../../../shared/contract';
-import { exportStatement, statementFileName, STATEMENT_MIME_TYPES } from '../../reports/exportStatement';
+import { exportStatement, statementFileName, STATEMENT_MIME_TYPES, type ExportCount } from '../../reports/exportStatement';
 import { checkRange, StatementRequestError } from '../../reports/ledgerReader';
 import { openReadOnlyLedger, ReportSourceError } from '../../reports/source';
 import { fail, type HandlerSlice, type TerminalServices } from './handler';
@@ -47,16 +47,16 @@ export function reportHandlers(services: TerminalServices) {
           services.push({ type: 'exportProgress', stage, done, total });
         };
         const source = openReadOnlyLedger(desk.ledger.path, services.nativeBinding);
-        let fills: number;
+        let written: ExportCount;
         try {
-          ({ fills } = await exportStatement(source, request, format, path, progress));
+          written = await exportStatement(source, request, format, path, progress);
         } finally {
           source.close();
         }
-        services.push({ type: 'exportProgress', stage: 'done', done: fills, total: fills });
-        if (!scratch) return { ok: true, data: { kind: 'saved', path, fills } satisfies ExportedStatement };
+        services.push({ type: 'exportProgress', stage: 'done', done: written.count, total: written.count });
+        if (!scratch) return { ok: true, data: { kind: 'saved', path, ...written } satisfies ExportedStatement };
         const bytes = await readFile(path);
-        const data: ExportedStatement = { kind: 'download', fileName, mimeType: STATEMENT_MIME_TYPES[format], base64: bytes.toString('base64'), fills };
+        const data: ExportedStatement = { kind: 'download', fileName, mimeType: STATEMENT_MIME_TYPES[format], base64: bytes.toString('base64'), ...written };
         return { ok: true, data };
       } catch (error) {
         if (error instanceof StatementRequestError || error instanceof ReportSourceError) return fail('INVALID_INPUT', error.message);

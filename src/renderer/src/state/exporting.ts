@@ -79,7 +79,7 @@ function finish(done: ExportedStatement): void {
   if (done.kind === 'download') download(done.fileName, done.mimeType, done.base64);
   useExport.setState({ open: false, progress: null });
   const where = done.kind === 'saved' ? `saved to ${done.path}` : `downloaded as ${done.fileName}`;
-  showToast('info', `Statement ${where} (${done.fills.toLocaleString('en-US')} fills)`);
+  showToast('info', `Statement ${where} (${done.count.toLocaleString('en-US')} ${done.of})`);
 }
 
 /** The browser host's way to save: the bytes as a Blob, clicked as a download link. */
