@@ -1,6 +1,7 @@
 // The thinkorswim-layout statement of a session with stocks, futures, options, a stop order, a rejected order, a
 // reset and a flip: read back section by section with csv-parse, header rows compared byte for byte with the two
 // real TOS exports in ../shared/research/samples, and each rule the statement readers depend on (REPORTS.md 1).
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec, ZERO } from '../../src/main/engine/decimal';
 import type { StatementData } from '../../src/main/reports/ledgerReader';
@@ -110,6 +111,41 @@ describe('the statement layout', () => {
       }
       expect(titles.has(next) || next === ' ').toBe(true);
     });
+  });
+});
+
+/**
+ * Sections as a reader that counts empty lines finds them (the way a published TOS statement parser does): lines
+ * from the fifth on, grouped by how many empty lines came before them.
+ */
+function byEmptyLines(file: string): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  let empties = 0;
+  file
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(4)
+    .forEach((l) => {
+      if (l === '') empties += 1;
+      else groups.set(empties, [...(groups.get(empties) ?? []), l]);
+    });
+  return groups;
+}
+
+describe('a reader that counts empty lines', () => {
+  it.each([
+    ['ours', () => text],
+    ['TOS exampleStatement', () => sampleText(CLAYTON)],
+  ])('finds each section after the same number of empty lines in %s', (_, file) => {
+    const groups = byEmptyLines(file());
+    expect(groups.get(0)?.[0]).toBe('Cash Balance');
+    expect(groups.get(1)?.[0]).toBe('Futures Statements');
+    expect(groups.get(2)?.[0]).toBe('Forex Statements');
+    expect(groups.get(3)?.[0]).toBe(' ');
+    expect(groups.get(3)?.[1]).toMatch(/^"?Total Cash \$/);
+    expect(groups.has(4)).toBe(false);
+    expect(groups.get(5)?.[0]).toBe('Account Order History');
+    expect(groups.get(6)?.[0]).toBe('Account Trade History');
   });
 });
 
@@ -286,6 +322,20 @@ describe('reconciliation', () => {
     expect(rows.at(-1)![8]).toBe('$102,365.82');
     expect(monday.data.daySnapshots.at(-1)?.cash.toFixed()).toBe('102365.82');
     expect(sections(monday.text).has('Equities')).toBe(false);
+  });
+
+  it('a reader that cuts from "Account Trade History" to "Profits and Losses" gets the fills as a table', async () => {
+    // As a published converter reads it: the lines joined, cut between the two titles, up to the first comma dropped.
+    const monday = await statementText(ledger.path, 'main', '2026-01-05', '2026-01-05');
+    const joined = monday.text.split('\n').join('\n ');
+    const cut = joined.split('Account Trade History')[1]!.split(',').slice(1).join(',').split('Profits and Losses')[0]!;
+    const records = (parse(cut, { relax_column_count: true, trim: true, skip_empty_lines: true }) as string[][]).filter((r) => r.length > 1);
+    expect(records[0]).toEqual(['Exec Time', 'Spread', 'Side', 'Qty', 'Pos Effect', 'Symbol', 'Exp', 'Strike', 'Type', 'Price', 'Net Price', 'Order Type']);
+    const rows = records.slice(1);
+    expect(rows).toHaveLength(monday.data.pieces.length);
+    for (const r of rows) expect(r).toHaveLength(13);
+    const qty = rows.filter((r) => r[6] === 'AAPL').reduce((t, r) => t + Number(r[4]), 0);
+    expect(qty).toBe(0);
   });
 
   it('a range before any trade keeps every section title and header', async () => {
