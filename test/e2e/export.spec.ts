@@ -2,13 +2,17 @@
 // date, shows its progress, and the statement downloads; its first lines and its trade are the thinkorswim layout's.
 // Electron saves through the system's save dialog instead (a native window Playwright cannot fill): chromium only.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expectQuotes, MARKET, placeOrder } from './desk';
 import { expect, test } from './fixtures';
+import { SCREENS_DIR } from './paths';
 
 test.use({ quotes: { kind: 'csv', lines: MARKET } });
 
 test('export a statement from the journal and read the downloaded file', async ({ page }) => {
   test.skip(test.info().project.name !== 'chromium', 'the browser host downloads; Electron opens the save dialog');
+  // The narrowest window the desk is made for: the Export button and the dialog fit in it.
+  await page.setViewportSize({ width: 1024, height: 768 });
   await expectQuotes(page, { AAPL: '199.99' });
   await placeOrder(page, { symbol: 'AAPL', side: 'BUY', qty: '10', type: 'MKT' });
   await placeOrder(page, { symbol: 'AAPL', side: 'SELL', qty: '10', type: 'MKT' });
@@ -22,6 +26,10 @@ test('export a statement from the journal and read the downloaded file', async (
   expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expect(dialog.getByTestId('export-to')).toHaveValue(today);
   await expect(dialog.getByTestId('export-format')).toHaveValue('tos-csv');
+  for (const box of [await page.getByTestId('journal-export').boundingBox(), await dialog.boundingBox()]) {
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+  }
+  await page.screenshot({ path: join(SCREENS_DIR, 'export-dialog.png') });
 
   const downloading = page.waitForEvent('download');
   await dialog.getByTestId('export-save').click();
