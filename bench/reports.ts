@@ -1,6 +1,7 @@
 // Statement benchmarks (`npm run bench -- --only=reports`): a month (February 2026, 20 trading days) of 20,000 fills
 // on one account (AAPL round trips of 100 shares, one /ESH26 round trip in ten), built by the desk; each format
-// written by a fresh child process (bench/reportChild.ts), median of 3 runs:
+// written by a fresh child process (bench/reportChild.ts), median of 3 runs (the trades CSV reads only the month's
+// 10,000 trades, the others its fills too; the workbook's module is loaded before the clock starts):
 //   report_<format>_20k_fills_ms        read the ledger + write the file, wall time (target < 2,000 ms)
 //   report_<format>_cpu_ms              the CPU time of the same (user + system): steadier than the wall time on a
 //                                       machine whose cores other processes share
