@@ -338,6 +338,18 @@ describe('reconciliation', () => {
     expect(qty).toBe(0);
   });
 
+  it('a range that starts after the opening opens at the cash of its first day, the reset in it', async () => {
+    const tuesday = await statementText(ledger.path, 'main', '2026-01-06', '2026-01-06');
+    const rows = sections(tuesday.text).get('Cash Balance')!.rows;
+    expect(rows.map((r) => [r[2], r[7], r[8]])).toEqual([
+      ['BAL', '', '102,365.82'],
+      ['ADJ', '-52,365.82', '50,000.00'],
+      ['TRD', '-4,001.00', '45,998.85'],
+      // TOTAL: the reset's AMOUNT and the fill's.
+      ['', '($56,366.82)', '$45,998.85'],
+    ]);
+  });
+
   it('a range before any trade keeps every section title and header', async () => {
     const empty = await statementText(ledger.path, 'main', '2025-12-01', '2025-12-02');
     const found = sections(empty.text);
