@@ -1,5 +1,6 @@
 // A session that touches every row kind of a statement: stocks, futures, options, a stop order, a rejected order,
-// a reset, a flip, an order still working, a position open at the end. Built by the scenario runner on a real file.
+// a reset, a flip, orders still working (a stop limit among them), a position open at the end. Built by the
+// scenario runner on a real file.
 import { join } from 'node:path';
 import { parseScenario } from '../../src/main/scenario/events';
 import { runScenario, type ScenarioOutput } from '../../src/main/scenario/runner';
@@ -30,6 +31,7 @@ export const SESSION: Event[] = [
   { type: 'quote', time: '2026-01-06T15:05:00Z', symbol: 'MSFT', bid: '400.00', ask: '400.10', last: '400.05' },
   { type: 'place', ref: 'm1', symbol: 'MSFT', side: 'BUY', qty: 10, orderType: 'MKT' },
   { type: 'place', ref: 'm2', symbol: 'MSFT', side: 'SELL', qty: 10, orderType: 'LMT', limit: '450.00', tif: 'GTC' },
+  { type: 'place', ref: 'm3', symbol: 'MSFT', side: 'BUY', qty: 5, orderType: 'STP_LMT', stop: '420.00', limit: '421.00', tif: 'GTC' },
   { type: 'quote', time: '2026-01-06T16:00:00Z', symbol: 'MSFT', bid: '401.00', ask: '401.10', last: '401.05' },
 ];
 

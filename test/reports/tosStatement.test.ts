@@ -261,6 +261,13 @@ describe('Account Order History', () => {
     expect(section('Account Order History').lines[stopAt + 1]).toBe(',,,,,,,,,,,198.00,STP,STD,');
   });
 
+  it('a stop limit on two rows: its limit with LMT, then its stop with STP and STD', () => {
+    const lines = section('Account Order History').lines;
+    const at = lines.findIndex((l) => l.includes(',BUY,+5,TO OPEN,MSFT,'));
+    expect(lines[at]).toMatch(/,421\.00,LMT,GTC,WORKING$/);
+    expect(lines[at + 1]).toBe(',,,,,,,,,,,420.00,STP,STD,');
+  });
+
   it('statuses in TOS words, a rejection with its reason', () => {
     const statuses = orderRows().map((r) => r[14]).filter((s) => s !== '');
     expect(new Set(statuses)).toEqual(new Set(['FILLED', 'WORKING', expect.stringMatching(/^REJECTED: insufficient buying power/)]));
