@@ -184,9 +184,9 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
   const base = before[before.length - 1];
   const inRange = resets.filter((r) => r.time >= start && r.time < end);
 
-  // Orders placed in the range, and the orders of the range's fills (placed earlier, filled in it).
   // One Decimal per distinct text of the columns that repeat (quantities, prices, costs), shared by every row.
   const shared = sharedDecimals();
+  // Orders placed in the range, and the orders of the range's fills (placed earlier, filled in it).
   const orderRows = options.orders === false ? [] : sql.all(
     db
       .selectFrom('orders')
