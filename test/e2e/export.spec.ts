@@ -37,7 +37,7 @@ test('export a statement from the journal and read the downloaded file', async (
   expect(download.suggestedFilename()).toBe(`main-${today}-AccountStatement.csv`);
   const text = await readFile(await download.path(), 'utf8');
   const lines = text.split('\n');
-  expect(lines[0]!.startsWith('\uFEFFThis statement was exported from Thor Paper Desk')).toBe(true);
+  expect(lines[0]).toBe('\uFEFFThis statement was exported from a paper account of Thor Paper Desk. Every order and fill in it is simulated and none of them is a real trade.');
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const day = `${m}/${d}/${String(y % 100).padStart(2, '0')}`;
   expect(lines[2]).toBe(`Account Statement for main (paper) since ${day} through ${day}`);

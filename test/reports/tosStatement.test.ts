@@ -36,6 +36,9 @@ describe('the statement layout', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\n');
     expect(lines[0]).toBe(FIRST_LINE);
+    // No comma, as TOS's own first line: a reader splitting it finds one field that says where the file comes from.
+    expect(lines[0]).not.toContain(',');
+    expect(lines[0]).toContain('paper account');
     expect(lines[1]).toBe('');
     expect(lines[2]).toBe('Account Statement for main (paper) since 1/5/26 through 1/6/26');
     expect(lines[3]).toBe('');

@@ -20,7 +20,7 @@ export const TOS_HEADERS = {
 } as const;
 
 export const FIRST_LINE =
-  'This statement was exported from Thor Paper Desk, a paper-trading simulator: every order, fill and balance in it is simulated, none is a real trade.';
+  'This statement was exported from a paper account of Thor Paper Desk. Every order and fill in it is simulated and none of them is a real trade.';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const FUTURES_MONTHS = 'FGHJKMNQUVXZ';
