@@ -73,6 +73,40 @@ describe('exportStatement', () => {
     expect(readFileSync(target.path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('the desk answers while a big export runs: the export yields, and pushes its progress', async () => {
+    const { t, pushes } = await open();
+    // 6,000 more fills, written without the per-commit fsync (a fixture, not the behaviour under test).
+    t.desk.ledger.sqlite.pragma('synchronous = OFF');
+    for (let i = 0; i < 3_000; i += 1) {
+      for (const side of ['BUY', 'SELL'] as const) {
+        const placed = t.desk.placeOrder({ account: 'main', symbol: 'AAPL', side, qty: 1, orderType: 'MKT' });
+        if (!placed.ok) throw new Error(placed.error.message);
+      }
+    }
+    // At the first progress push, mid-read, the window asks for a snapshot: it is answered before the reading ends.
+    let last: PushEvent | undefined;
+    let seenWhenAnswered: PushEvent | undefined;
+    let asked = false;
+    t.subscribe((event) => {
+      if (event.type !== 'exportProgress') return;
+      last = event;
+      if (!asked && event.stage === 'reading' && event.done < event.total) {
+        asked = true;
+        void t.handle('getSnapshot', {}).then((answer) => {
+          expect(answer.ok).toBe(true);
+          seenWhenAnswered = last;
+        });
+      }
+    });
+    const result = await t.handle('exportStatement', request);
+    expect(result.ok).toBe(true);
+    expect(asked).toBe(true);
+    expect(seenWhenAnswered).toMatchObject({ type: 'exportProgress', stage: 'reading', total: 6_002 });
+    expect((seenWhenAnswered as { done: number }).done).toBeLessThan(6_002);
+    const reading = pushes.filter((p) => p.type === 'exportProgress' && p.stage === 'reading');
+    expect(reading.at(-1)).toMatchObject({ done: 6_002, total: 6_002 });
+  });
+
   it('refuses an unknown account, a bad range and an unknown format in words', async () => {
     const { t } = await open();
     expect(await t.handle('exportStatement', { ...request, account: 'nobody' })).toEqual({
