@@ -387,7 +387,7 @@ export type PushEvent =
   | { type: 'fill'; fill: FillView & Priced }
   | { type: 'reject'; order: OrderView }
   | { type: 'status'; status: SourceStatusView }
-  /** How far an export is: fills read of those in the range, then the file being written. */
+  /** How far an export is: fills read of those in the range, then rows written of about `total`. */
   | { type: 'exportProgress'; stage: 'reading' | 'writing' | 'done'; done: number; total: number }
   /** File > Export statement... (Electron's menu): the window opens its export dialog. */
   | { type: 'openExport' };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/main/engine/decimal';
 import { symbolWords } from '../../src/main/reports/tosStatement';
-import { amount, dollars, percent, tosDate, tosTime } from '../../src/main/reports/text';
+import { amount, dollars, LineWriter, memorySink, percent, tosDate, tosTime } from '../../src/main/reports/text';
 
 describe('symbolWords', () => {
   it.each([
@@ -41,5 +41,22 @@ describe('numbers and times as TOS writes them', () => {
     expect(tosTime(Date.parse('2026-03-08T06:59:59Z'))).toBe('01:59:59');
     expect(tosTime(Date.parse('2026-03-08T07:00:00Z'))).toBe('03:00:00');
     expect(tosDate(Date.parse('2026-12-01T03:00:00Z'))).toBe('11/30/26');
+  });
+});
+
+describe('LineWriter', () => {
+  it('writes every line once, in order, and says how far it is every 2,000 lines', async () => {
+    const sink = memorySink();
+    const reports: [number, number][] = [];
+    const out = new LineWriter(sink, { total: 4_500, report: (done, total) => reports.push([done, total]) });
+    for (let i = 0; i < 4_500; i += 1) await out.line(`line ${i}`);
+    await out.end();
+    const lines = sink.text().split('\n');
+    expect(lines).toHaveLength(4_501);
+    expect(lines[4_499]).toBe('line 4499');
+    expect(reports).toEqual([
+      [2_000, 4_500],
+      [4_000, 4_500],
+    ]);
   });
 });

@@ -105,6 +105,7 @@ describe('exportStatement', () => {
     expect((seenWhenAnswered as { done: number }).done).toBeLessThan(6_002);
     const reading = pushes.filter((p) => p.type === 'exportProgress' && p.stage === 'reading');
     expect(reading.at(-1)).toMatchObject({ done: 6_002, total: 6_002 });
+    expect(pushes.some((p) => p.type === 'exportProgress' && p.stage === 'writing')).toBe(true);
   });
 
   it('refuses an unknown account, a bad range and an unknown format in words', async () => {

@@ -50,22 +50,23 @@ export async function exportStatement(
     fills: format !== 'trades-csv',
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('reading', done, total) } : {}),
   });
-  onProgress?.('writing', 0, data.pieces.length);
+  const writing = onProgress ? (done: number, total: number) => onProgress('writing', done, total) : undefined;
+  onProgress?.('writing', 0, 1);
   switch (format) {
     case 'tos-csv':
-      await writeTosStatement(data, fileSink(path));
+      await writeTosStatement(data, fileSink(path), writing);
       break;
     case 'xlsx': {
       // exceljs is loaded when a workbook is asked for, not with every process that can write a statement.
       const { writeWorkbook } = await import('./workbook');
-      await writeWorkbook(data, path);
+      await writeWorkbook(data, path, writing);
       break;
     }
     case 'trades-csv':
-      await writeTradesCsv(data, fileSink(path));
+      await writeTradesCsv(data, fileSink(path), writing);
       break;
     case 'fills-csv':
-      await writeFillsCsv(data, fileSink(path));
+      await writeFillsCsv(data, fileSink(path), writing);
       break;
   }
   if (format === 'trades-csv') return { count: data.trades.length, of: 'trades' };

@@ -4,7 +4,7 @@ import { plain, plainOrNull } from '../engine/decimal';
 import { avgEntry, avgExit, netPl } from '../engine/journal';
 import { iso } from '../ledger/rows';
 import type { StatementData } from './ledgerReader';
-import { LineWriter, row, type TextSink } from './text';
+import { LineWriter, row, type RowProgress, type TextSink } from './text';
 
 export const TRADES_HEADER = [
   'id',
@@ -46,8 +46,8 @@ export const FILLS_HEADER = [
   'reason',
 ] as const;
 
-export async function writeTradesCsv(data: StatementData, sink: TextSink): Promise<void> {
-  const out = new LineWriter(sink);
+export async function writeTradesCsv(data: StatementData, sink: TextSink, progress?: RowProgress): Promise<void> {
+  const out = new LineWriter(sink, progress ? { total: data.trades.length + 1, report: progress } : undefined);
   await out.line(row(TRADES_HEADER));
   for (const t of data.trades) {
     await out.line(
@@ -78,8 +78,8 @@ export async function writeTradesCsv(data: StatementData, sink: TextSink): Promi
   await out.end();
 }
 
-export async function writeFillsCsv(data: StatementData, sink: TextSink): Promise<void> {
-  const out = new LineWriter(sink);
+export async function writeFillsCsv(data: StatementData, sink: TextSink, progress?: RowProgress): Promise<void> {
+  const out = new LineWriter(sink, progress ? { total: data.pieces.length + 1, report: progress } : undefined);
   await out.line(row(FILLS_HEADER));
   let last = -1;
   for (const { fill: f } of data.pieces) {

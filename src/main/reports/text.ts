@@ -98,13 +98,24 @@ export interface TextSink {
 
 const CHUNK = 64 * 1024;
 
+/** Rows written so far of about `total` (the app's progress indication). */
+export type RowProgress = (done: number, total: number) => void;
+
+/** How often a writer says how far it is. */
+export const PROGRESS_ROWS = 2_000;
+
 /** Buffers lines into chunks of about 64 KB and waits for the file to drain: 20,000 fills never make one string. */
 export class LineWriter {
   private buffer = '';
-  constructor(private readonly sink: TextSink) {}
+  private lines = 0;
+  constructor(
+    private readonly sink: TextSink,
+    private readonly progress?: { readonly total: number; readonly report: RowProgress },
+  ) {}
 
   async line(text: string): Promise<void> {
     this.buffer += `${text}\n`;
+    if (this.progress && ++this.lines % PROGRESS_ROWS === 0) this.progress.report(this.lines, this.progress.total);
     if (this.buffer.length >= CHUNK) await this.flush();
   }
 

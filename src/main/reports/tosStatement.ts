@@ -4,7 +4,7 @@
 import { Dec, ZERO } from '../engine/decimal';
 import type { Order } from '../engine/model';
 import type { CashEntry, FillPiece, StatementData, StatementOrder } from './ledgerReader';
-import { amount, dollars, exact, LineWriter, percent, row, signedQty, tosDate, tosDay, tosTime, type TextSink } from './text';
+import { amount, dollars, exact, LineWriter, percent, row, signedQty, tosDate, tosDay, tosTime, type RowProgress, type TextSink } from './text';
 
 /** Header rows exactly as TOS writes them (research/samples). */
 export const TOS_HEADERS = {
@@ -182,8 +182,10 @@ function accountLabel(data: StatementData): string {
 }
 
 /** Writes the statement to `sink`, a section at a time. */
-export async function writeTosStatement(data: StatementData, sink: TextSink): Promise<void> {
-  const out = new LineWriter(sink);
+export async function writeTosStatement(data: StatementData, sink: TextSink, progress?: RowProgress): Promise<void> {
+  // About one line per cash entry, order (two for stops), fill piece and position, and a few dozen of titles.
+  const total = data.entries.length + data.orders.length + data.pieces.length + data.positions.length + data.symbols.length + 40;
+  const out = new LineWriter(sink, progress ? { total, report: progress } : undefined);
   const line = (text: string) => out.line(text);
   await line(`\uFEFF${FIRST_LINE}`);
   await line('');

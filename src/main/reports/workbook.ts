@@ -7,7 +7,7 @@ import { avgEntry, avgExit, netPl } from '../engine/journal';
 import { tradeStatistics, type TradeStatistics } from '../engine/statistics';
 import type { Settings } from '../engine/settings';
 import type { StatementData } from './ledgerReader';
-import { newYork } from './text';
+import { newYork, PROGRESS_ROWS, type RowProgress } from './text';
 import { tradeDescription } from './tosStatement';
 
 export const SHEETS = ['Summary', 'Trades', 'Fills', 'Orders', 'Cash', 'Positions', 'Daily'] as const;
@@ -83,7 +83,13 @@ class Sheet {
 }
 
 /** Writes the workbook to `path`, a sheet at a time, yielding to the event loop between pieces. */
-export async function writeWorkbook(data: StatementData, path: string): Promise<void> {
+export async function writeWorkbook(data: StatementData, path: string, progress?: RowProgress): Promise<void> {
+  const total = data.trades.length + data.pieces.length + data.orders.length + data.entries.length;
+  let written = 0;
+  // Every big sheet's row loop calls it; it says how far the workbook is every PROGRESS_ROWS rows.
+  const wrote = () => {
+    if (progress && ++written % PROGRESS_ROWS === 0) progress(written, total);
+  };
   // zlib level 1: a statement's XML still shrinks about tenfold, at a fraction of the default level's time.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
@@ -144,6 +150,7 @@ export async function writeWorkbook(data: StatementData, path: string): Promise<
       ],
       { 8: price, 9: price },
     );
+    wrote();
   }
   trades.commit();
   await pause();
@@ -186,7 +193,8 @@ export async function writeWorkbook(data: StatementData, path: string): Promise<
       ],
       { 8: priceFormat(priceDecimals(data.settings, f.symbol, f.assetType)) },
     );
-    if (++count % 2000 === 0) await pause();
+    wrote();
+    if (++count % PROGRESS_ROWS === 0) await pause();
   }
   fills.commit();
   await pause();
@@ -234,7 +242,8 @@ export async function writeWorkbook(data: StatementData, path: string): Promise<
       ],
       { 8: price, 9: price, 13: price },
     );
-    if (++count % 2000 === 0) await pause();
+    wrote();
+    if (++count % PROGRESS_ROWS === 0) await pause();
   }
   orders.commit();
   await pause();
@@ -258,7 +267,8 @@ export async function writeWorkbook(data: StatementData, path: string): Promise<
       const p = entry.piece;
       cash.add([time(entry.time), 'TRD', p.fill.id, tradeDescription(p), num(p.fees.negated()), num(p.commission.negated()), num(p.amount), num(entry.balance)]);
     }
-    if (++count % 2000 === 0) await pause();
+    wrote();
+    if (++count % PROGRESS_ROWS === 0) await pause();
   }
   cash.commit();
   await pause();

@@ -42,7 +42,7 @@ export function reportHandlers(services: TerminalServices) {
         let last = 0;
         const progress = (stage: 'reading' | 'writing', done: number, total: number) => {
           const now = Date.now();
-          if (stage === 'reading' && done < total && now - last < PROGRESS_MS) return;
+          if (done > 0 && done < total && now - last < PROGRESS_MS) return;
           last = now;
           services.push({ type: 'exportProgress', stage, done, total });
         };

@@ -61,13 +61,18 @@ export function ExportDialog() {
         </label>
         {busy && (
           <div className="export-progress" data-testid="export-progress" role="status">
-            <progress max={progress && progress.stage === 'reading' && progress.total > 0 ? progress.total : undefined} value={progress?.stage === 'reading' ? progress.done : undefined} />
+            <progress
+              max={progress && progress.total > 0 ? progress.total : undefined}
+              value={progress && progress.total > 0 ? Math.min(progress.done, progress.total) : undefined}
+            />
             <span className="muted small num">
               {progress === null
                 ? 'Starting...'
                 : progress.stage === 'reading'
                   ? `Reading fills ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`
-                  : 'Writing the file...'}
+                  : progress.done > 0
+                    ? `Writing rows ${progress.done.toLocaleString('en-US')} of about ${progress.total.toLocaleString('en-US')}`
+                    : 'Writing the file...'}
             </span>
           </div>
         )}
