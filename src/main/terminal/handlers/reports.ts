@@ -44,7 +44,7 @@ export function reportHandlers(services: TerminalServices) {
           const now = Date.now();
           if (done > 0 && done < total && now - last < PROGRESS_MS) return;
           last = now;
-          services.push({ type: 'exportProgress', stage, done, total });
+          services.push?.({ type: 'exportProgress', stage, done, total });
         };
         const source = openReadOnlyLedger(desk.ledger.path, services.nativeBinding);
         let written: ExportCount;
@@ -53,7 +53,7 @@ export function reportHandlers(services: TerminalServices) {
         } finally {
           source.close();
         }
-        services.push({ type: 'exportProgress', stage: 'done', done: written.count, total: written.count });
+        services.push?.({ type: 'exportProgress', stage: 'done', done: written.count, total: written.count });
         if (!scratch) return { ok: true, data: { kind: 'saved', path, ...written } satisfies ExportedStatement };
         const bytes = await readFile(path);
         const data: ExportedStatement = { kind: 'download', fileName, mimeType: STATEMENT_MIME_TYPES[format], base64: bytes.toString('base64'), ...written };
