@@ -54,8 +54,46 @@ export type CashEntry =
   | { readonly kind: 'TRD'; readonly time: number; readonly piece: FillPiece; readonly balance: Dec }
   | { readonly kind: 'RESET'; readonly time: number; readonly reset: Reset; readonly amount: Dec; readonly balance: Dec };
 
+/** An order as the statement reads it: what a report shows of it (not its client id, expiry or tags). */
+export type StatementOrderRecord = Pick<
+  Order,
+  | 'id'
+  | 'symbol'
+  | 'assetType'
+  | 'side'
+  | 'qty'
+  | 'type'
+  | 'limit'
+  | 'stop'
+  | 'tif'
+  | 'status'
+  | 'filledQty'
+  | 'avgFillPrice'
+  | 'rejectReason'
+  | 'statusReason'
+  | 'createdAt'
+>;
+
+const ORDER_COLUMNS = [
+  'id',
+  'symbol',
+  'asset_type',
+  'side',
+  'qty',
+  'order_type',
+  'limit_price',
+  'stop_price',
+  'tif',
+  'status',
+  'filled_qty',
+  'avg_fill_price',
+  'reject_reason',
+  'status_reason',
+  'created_at',
+] as const;
+
 export interface StatementOrder {
-  readonly order: Order;
+  readonly order: StatementOrderRecord;
   readonly events: readonly OrderEvent[];
   readonly posEffect: PosEffect;
 }
@@ -190,7 +228,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
   const orderRows = options.orders === false ? [] : sql.all(
     db
       .selectFrom('orders')
-      .selectAll()
+      .select([...ORDER_COLUMNS])
       .where('account_id', '=', account.id)
       .where((eb) =>
         eb.or([
@@ -209,7 +247,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
       )
       .orderBy('id'),
   );
-  const orderById = new Map<number, Order>();
+  const orderById = new Map<number, StatementOrderRecord>();
   const readOrder = orderReader(shared);
   for (const row of orderRows) orderById.set(row.id, readOrder(row));
   const placed = [...orderById.values()].filter((o) => o.createdAt >= start && o.createdAt < end);
@@ -468,31 +506,24 @@ function sharedDecimals(): (text: string) => Dec {
   };
 }
 
-/** Order rows as the engine's orders, with shared decimals; tags only when there are some. */
-function orderReader(dec: (text: string) => Dec): (r: OrdersTable) => Order {
-  const none: readonly string[] = [];
+/** Order rows as the statement reads them, with shared decimals (only the columns a report shows: half the time). */
+function orderReader(dec: (text: string) => Dec): (r: Pick<OrdersTable, (typeof ORDER_COLUMNS)[number]>) => StatementOrderRecord {
   return (r) => ({
     id: r.id,
-    accountId: r.account_id,
-    clientOrderId: r.client_order_id,
     symbol: r.symbol,
     assetType: r.asset_type as Order['assetType'],
     side: r.side as Order['side'],
     type: r.order_type as Order['type'],
     tif: r.tif as Order['tif'],
     status: r.status as Order['status'],
-    triggered: r.triggered === 1,
     rejectReason: r.reject_reason,
     statusReason: r.status_reason,
-    expiresAt: r.expires_at === null ? null : ms(r.expires_at),
     createdAt: ms(r.created_at),
-    updatedAt: ms(r.updated_at),
     qty: dec(r.qty),
     limit: r.limit_price === null ? null : dec(r.limit_price),
     stop: r.stop_price === null ? null : dec(r.stop_price),
     filledQty: dec(r.filled_qty),
     avgFillPrice: r.avg_fill_price === null ? null : dec(r.avg_fill_price),
-    tags: r.tags === '[]' ? none : (JSON.parse(r.tags) as string[]),
   });
 }
 

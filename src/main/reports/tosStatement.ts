@@ -3,7 +3,7 @@
 // It writes what the reader read, line by line to a sink; it never computes a balance the reader did not carry.
 import { Dec, ZERO } from '../engine/decimal';
 import type { Order } from '../engine/model';
-import type { CashEntry, FillPiece, StatementData, StatementOrder } from './ledgerReader';
+import type { CashEntry, FillPiece, StatementData, StatementOrder, StatementOrderRecord } from './ledgerReader';
 import { amount, dollars, exact, LineWriter, percent, row, signedQty, tosDate, tosDay, tosTime, type RowProgress, type TextSink } from './text';
 
 /** Header rows exactly as TOS writes them (research/samples). */
@@ -62,7 +62,7 @@ function price(value: Dec, decimals = 2): string {
 
 const ORDER_TYPE_WORDS: Record<Order['type'], string> = { MKT: 'MKT', LMT: 'LMT', STP: 'STP', STP_LMT: 'STP LMT' };
 
-function statusWords(order: Order): string {
+function statusWords(order: StatementOrderRecord): string {
   if (order.status === 'REJECTED') return `REJECTED: ${order.rejectReason ?? 'rejected'}`;
   return order.status;
 }
