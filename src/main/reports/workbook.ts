@@ -47,6 +47,7 @@ export function priceDecimals(settings: Settings, symbol: string, assetType: str
 // seen (a WeakMap) instead of serialising each cell's own copy, which was most of a big workbook's time.
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
 const NO_STYLE: Partial<ExcelJS.Style> = {};
+const NO_FORMATS: Readonly<Record<number, string>> = {};
 function styleOf(format: string | undefined): Partial<ExcelJS.Style> {
   if (!format) return NO_STYLE;
   let style = STYLES.get(format);
@@ -69,11 +70,9 @@ class Sheet {
   }
 
   /** One row; `formats` overrides a column's number format for this row (a price's decimals). */
-  add(values: readonly Cell[], formats: Readonly<Record<number, string>> = {}): void {
-    const row = this.sheet.addRow([...values]);
-    values.forEach((_, i) => {
-      row.getCell(i + 1).style = styleOf(formats[i] ?? this.columns[i]?.numFmt);
-    });
+  add(values: Cell[], formats: Readonly<Record<number, string>> = NO_FORMATS): void {
+    const row = this.sheet.addRow(values);
+    for (let i = 0; i < values.length; i += 1) row.getCell(i + 1).style = styleOf(formats[i] ?? this.columns[i]?.numFmt);
     row.commit();
   }
 
