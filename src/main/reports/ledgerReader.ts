@@ -252,18 +252,31 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
   for (const row of orderRows) orderById.set(row.id, readOrder(row));
   const placed = [...orderById.values()].filter((o) => o.createdAt >= start && o.createdAt < end);
   const eventsByOrder = new Map<number, OrderEvent[]>();
-  const placedIds = options.events === false ? [] : placed.map((o) => o.id);
-  for (let i = 0; i < placedIds.length; i += 500) {
-    const ids = placedIds.slice(i, i + 500);
-    for (const row of sql.all(db.selectFrom('order_events').selectAll().where('order_id', 'in', ids).orderBy('id'))) {
-      const list = eventsByOrder.get(row.order_id) ?? [];
+  if (options.events !== false && options.orders !== false) {
+    // One query for the trails of every order placed in the range (an id list would take one query per 500).
+    const events = db
+      .selectFrom('order_events')
+      .select(['order_id', 'type', 'time', 'detail'])
+      .where(
+        'order_id',
+        'in',
+        db
+          .selectFrom('orders')
+          .select('id')
+          .where('account_id', '=', account.id)
+          .where('created_at', '>=', startIso)
+          .where('created_at', '<', endIso),
+      )
+      .orderBy('id');
+    for (const row of sql.iterate(events)) {
+      let list = eventsByOrder.get(row.order_id);
+      if (!list) eventsByOrder.set(row.order_id, (list = []));
       list.push({
         orderId: row.order_id,
         type: row.type as OrderEvent['type'],
         time: ms(row.time),
         detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
       });
-      eventsByOrder.set(row.order_id, list);
     }
   }
 
