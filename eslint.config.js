@@ -9,16 +9,18 @@ const { defineConfig, globalIgnores } = require('eslint/config');
 
 // What each folder of src/main may import from src/main besides itself (src/shared is open to all of main).
 // engine decides, ledger stores, desk runs both; livedata feeds quotes into a one-method sink, never the desk;
+// reports reads a ledger (read-only) into statements and exports;
 // terminal, scenario, cli and browserHost wire them; app (the Electron shell) may use everything.
 const LAYERS = {
   engine: [],
   ledger: ['engine'],
   desk: ['engine', 'ledger'],
   livedata: ['engine'],
+  reports: ['engine', 'ledger', 'desk'],
   scenario: ['engine', 'ledger', 'desk'],
-  terminal: ['engine', 'ledger', 'desk', 'livedata'],
-  cli: ['engine', 'ledger', 'desk', 'livedata', 'scenario'],
-  browserHost: ['engine', 'ledger', 'desk', 'livedata', 'terminal'],
+  terminal: ['engine', 'ledger', 'desk', 'livedata', 'reports'],
+  cli: ['engine', 'ledger', 'desk', 'livedata', 'scenario', 'reports'],
+  browserHost: ['engine', 'ledger', 'desk', 'livedata', 'terminal', 'reports'],
 };
 
 const layerZones = [

@@ -46,6 +46,7 @@
 //    tick to screen, order round trip (ticket -> fill row), long tasks at 200 symbols x 10 Hz and 1,000 x 1 Hz.
 // 7. Journal screen (bench/journalUi.ts, `journalui`): opening the journal with 100,000 trades, first screen painted.
 // 8. History (bench/history.ts, `history`): a page of a month of 20,000 fills and orders, an order's trail (issue 12).
+// 9. Statements (bench/reports.ts, `reports`): a month of 20,000 fills in each format, time and peak memory.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -63,13 +64,14 @@ import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchJournalUi } from './journalUi';
 import { benchLinked } from './linked';
+import { benchReports } from './reports';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
 
 const JSON_MODE = process.argv.includes('--json');
-/** `--only=place,quotes,startup,livedata,ui,journal,journalui,history,linked` runs a subset (all by default). */
+/** `--only=place,quotes,startup,livedata,ui,journal,journalui,history,linked,reports` runs a subset (all by default). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'history' | 'linked') => !ONLY || ONLY.includes(part);
+const selected = (part: 'place' | 'quotes' | 'startup' | 'livedata' | 'ui' | 'journal' | 'journalui' | 'history' | 'linked' | 'reports') => !ONLY || ONLY.includes(part);
 const ROOT = resolve(__dirname, '..');
 const CHILD = join(ROOT, 'bench', 'openChild.ts');
 
@@ -591,6 +593,7 @@ async function main(): Promise<void> {
     if (selected('journalui')) await benchJournalUi(dir, report, progress);
     if (selected('history')) await benchHistory(dir, report, progress);
     if (selected('linked')) await benchLinked(dir, report, progress);
+    if (selected('reports')) await benchReports(dir, report, progress);
     report('bench_total_s', (performance.now() - began) / 1000, 's');
   } finally {
     cleanup();

@@ -28,6 +28,7 @@ export const COMMAND_NAMES = [
   'editTrade',
   'journalTags',
   'equityHistory',
+  'exportStatement',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -10,6 +10,7 @@ import {
   MARKET_HOURS_MODES,
   ORDER_TYPES,
   SIDES,
+  STATEMENT_FORMATS,
   TIFS,
   TRAIL_REFS,
   TRAIL_UNITS,
@@ -17,6 +18,7 @@ import {
   type DeskName,
   type LimitFillMode,
   type MarketHoursMode,
+  type StatementFormat,
 } from './vocabulary';
 import type {
   AccountView,
@@ -259,6 +261,11 @@ export const COMMANDS = {
   journalTags: z.object({}).strict(),
   /** The account's equity curve: roll snapshots, the day's samples and now. */
   equityHistory: z.object({ account: accountId }).strict(),
+  /**
+   * An account's statement for a range of trading days (REPORTS.md): Electron asks where to save it (the system's
+   * save dialog); the browser host answers the file itself, for the window to download.
+   */
+  exportStatement: z.object({ account: accountId, from: isoDate, to: isoDate, format: z.enum(STATEMENT_FORMATS) }).strict(),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandRequest<K extends CommandName> = z.input<(typeof COMMANDS)[K]>;
@@ -423,7 +430,19 @@ export interface CommandResponses {
   editTrade: JournalTradeRow;
   journalTags: string[];
   equityHistory: { account: string; startingBalance: string; points: CurvePoint[] };
+  exportStatement: ExportedStatement;
 }
+
+/**
+ * Where an exported statement went: saved to a path, not saved (the dialog was closed), or the file to download;
+ * with how many records it holds (`of`: trades for the trades CSV, fills otherwise).
+ */
+export type ExportedStatement =
+  | { kind: 'saved'; path: string; count: number; of: 'fills' | 'trades' }
+  | { kind: 'canceled' }
+  | { kind: 'download'; fileName: string; mimeType: string; base64: string; count: number; of: 'fills' | 'trades' };
+
+export type { StatementFormat };
 
 export type PushEvent =
   /**
@@ -433,7 +452,11 @@ export type PushEvent =
   | { type: 'snapshot'; snapshot: DeskSnapshot; quotesSince?: number }
   | { type: 'fill'; fill: FillView & Priced }
   | { type: 'reject'; order: OrderView }
-  | { type: 'status'; status: SourceStatusView };
+  | { type: 'status'; status: SourceStatusView }
+  /** How far an export is: fills read of those in the range, then rows written of about `total`. */
+  | { type: 'exportProgress'; stage: 'reading' | 'writing' | 'done'; done: number; total: number }
+  /** File > Export statement... (Electron's menu): the window opens its export dialog. */
+  | { type: 'openExport' };
 
 /** window.thor: one named function per command, and one subscription to pushed events. */
 export type ThorApi = {

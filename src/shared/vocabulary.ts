@@ -79,3 +79,13 @@ export function oneOfWords<T extends string>(words: readonly T[], value: string)
 export const DESKS = ['practice', 'live'] as const;
 export type DeskName = (typeof DESKS)[number];
 export const DESK_LABELS: Readonly<Record<DeskName, string>> = { practice: 'Practice', live: 'Live (TOS)' };
+
+/** What a statement can be exported as (../shared/REPORTS.md): thinkorswim's CSV layout, Excel, plain trades or fills. */
+export const STATEMENT_FORMATS = ['tos-csv', 'xlsx', 'trades-csv', 'fills-csv'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+export const STATEMENT_FORMAT_LABELS: Readonly<Record<StatementFormat, string>> = {
+  'tos-csv': 'Account Statement (thinkorswim CSV)',
+  xlsx: 'Excel workbook (.xlsx)',
+  'trades-csv': 'Trades (CSV)',
+  'fills-csv': 'Fills (CSV)',
+};

@@ -24,6 +24,8 @@ const FOLDERS = [
   { file: 'src/main/livedata/x.ts', wrong: '../desk/desk', right: '../engine/quotes' },
   { file: 'src/main/livedata/x.ts', wrong: '../ledger/ledger', right: './snapshot' },
   { file: 'src/main/scenario/x.ts', wrong: '../terminal/terminal', right: '../desk/desk' },
+  { file: 'src/main/reports/x.ts', wrong: '../terminal/terminal', right: '../desk/journalQuery' },
+  { file: 'src/main/reports/x.ts', wrong: '../livedata/liveData', right: '../ledger/rows' },
   { file: 'src/main/terminal/x.ts', wrong: '../browserHost/browserHost', right: '../livedata/liveData' },
   { file: 'src/main/terminal/x.ts', wrong: '../scenario/runner', right: '../desk/desk' },
   { file: 'src/main/cli/x.ts', wrong: '../terminal/terminal', right: '../scenario/runner' },

@@ -5,7 +5,7 @@
 // electron.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { Terminal } from '../terminal/terminal';
 import { serveCommands, relayPushes } from './ipc';
 import { describeError, openAppLog } from './log';
@@ -119,6 +119,7 @@ async function openTerminal(): Promise<Terminal> {
       ledgerPath: join(dataDir, 'ledger.db'),
       ...(nativeBinding !== undefined && existsSync(nativeBinding) ? { nativeBinding } : {}),
       pickFile: pickQuoteFile,
+      pickSaveFile: pickStatementFile,
       log: log.write,
     });
   } catch (error) {
@@ -127,6 +128,21 @@ async function openTerminal(): Promise<Terminal> {
     }
     throw error;
   }
+}
+
+/** The system's save dialog for an exported statement, proposing its file name. */
+async function pickStatementFile(suggestedName: string): Promise<string | null> {
+  const extension = suggestedName.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const options: SaveDialogOptions = {
+    title: 'Export statement',
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [
+      extension === 'xlsx' ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return picked.canceled || !picked.filePath ? null : picked.filePath;
 }
 
 async function pickQuoteFile(): Promise<string | null> {

@@ -2,7 +2,7 @@
 // app's own frame only, and the Terminal's pushes sent to the window. It decides nothing about the requests: the
 // Terminal parses each one.
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
-import { COMMAND_NAMES, commandChannel, PUSH_CHANNEL, type Result } from '../../shared/contract';
+import { COMMAND_NAMES, commandChannel, PUSH_CHANNEL, type PushEvent, type Result } from '../../shared/contract';
 import type { Terminal } from '../terminal/terminal';
 
 const NOT_THE_APP: Result<never> = { ok: false, error: { code: 'INVALID_INPUT', message: 'not the app window' } };
@@ -26,4 +26,9 @@ export function relayPushes(terminal: Terminal, window: BrowserWindow): () => vo
   });
   window.once('closed', unsubscribe);
   return unsubscribe;
+}
+
+/** Sends one event to the window (the menu's File > Export statement...), as the Terminal's pushes go. */
+export function pushToWindow(window: BrowserWindow, event: PushEvent): void {
+  if (!window.isDestroyed()) window.webContents.send(PUSH_CHANNEL, event);
 }

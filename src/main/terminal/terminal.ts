@@ -53,6 +53,8 @@ export interface TerminalOptions {
   readonly fileSource?: ConstructorParameters<typeof FileSource>[1];
   /** The native file picker, where there is one (Electron). */
   readonly pickFile?: () => Promise<string | null>;
+  /** The system's save dialog, where there is one (Electron); without it an export answers the file's bytes. */
+  readonly pickSaveFile?: (suggestedName: string) => Promise<string | null>;
   readonly log?: (message: string) => void;
 }
 
@@ -108,6 +110,9 @@ export class Terminal {
       useSource: (preference) => this.setSource(preference),
       pickFile: options.pickFile,
       changed: () => this.schedulePush(),
+      pickSaveFile: options.pickSaveFile,
+      nativeBinding: options.nativeBinding,
+      push: (event) => this.emit(event),
     });
   }
 

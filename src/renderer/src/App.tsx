@@ -4,6 +4,7 @@
 // does the History screen (Alt+3): orders and fills of any range of trading days.
 import { useCallback, useEffect, useState } from 'react';
 import { useDesk } from './state/desk';
+import { openExport } from './state/exporting';
 import { showScreen, useJournal } from './state/journal';
 import { Journal } from './panels/journal/Journal';
 import { History } from './panels/history/History';
@@ -25,6 +26,13 @@ export function App() {
   const screen = useJournal((s) => s.screen);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Ctrl+E: Export statement (the File menu's accelerator in Electron; the same key in a browser).
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        showScreen('journal');
+        openExport();
+        return;
+      }
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const key = event.key.toLowerCase();
       if (key === '1' || key === '2' || key === 'j') {

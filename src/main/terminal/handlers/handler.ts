@@ -7,6 +7,7 @@ import type {
   CommandResponses,
   DeskSnapshot,
   ParsedRequest,
+  PushEvent,
   Result,
   SourceStatusView,
   TerminalSettings,
@@ -38,6 +39,13 @@ export interface TerminalServices {
   readonly pickFile: (() => Promise<string | null>) | undefined;
   /** Something the window shows changed outside a desk change (a preference): push a snapshot. */
   changed(): void;
+  // Optional, so services built elsewhere (tests, other hosts) need not name them.
+  /** The system's save dialog, where there is one (Electron): the path chosen, or null when closed. */
+  readonly pickSaveFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** better-sqlite3's addon for a second, read-only connection (Electron's ABI build). */
+  readonly nativeBinding?: string | undefined;
+  /** Sends an event to the window (an export's progress). */
+  readonly push?: (event: PushEvent) => void;
 }
 
 export const fail = (code: CommandError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });

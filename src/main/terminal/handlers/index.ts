@@ -5,6 +5,7 @@ import type { Handlers, TerminalServices } from './handler';
 import { historyHandlers } from './history';
 import { journalHandlers } from './journal';
 import { orderHandlers } from './orders';
+import { reportHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { sourceHandlers } from './sources';
 
@@ -16,5 +17,6 @@ export function contractHandlers(services: TerminalServices): Handlers {
     ...settingsHandlers(services),
     ...sourceHandlers(services),
     ...journalHandlers(services),
+    ...reportHandlers(services),
   } satisfies Handlers;
 }

@@ -6,6 +6,8 @@ import type { PushEvent } from '../../../shared/contract';
 import { formatPrice, formatQuantity } from '../../../shared/format';
 import { applyQuoteChanges, applySettings, applySnapshot, applySourceStatus, selectedAccountId, setConnection, useDesk } from './desk';
 import { CONNECTION_EVENT, type ConnectionChange } from '../transport/ensureThorApi';
+import { exportProgress, openExport } from './exporting';
+import { showScreen } from './journal';
 import { run, thor } from './thor';
 import { showToast } from './toasts';
 
@@ -79,6 +81,14 @@ function onPush(event: PushEvent): void {
       showToast('reject', `Rejected ${order.side} ${formatQuantity(order.qty)} ${order.symbol}: ${reason}${accountNote(order.account)}`);
       return;
     }
+    case 'exportProgress':
+      exportProgress(event);
+      return;
+    case 'openExport':
+      // File > Export statement...: the export lives with the journal.
+      showScreen('journal');
+      openExport();
+      return;
   }
 }
 

@@ -19,7 +19,9 @@ import {
   shiftMonth,
   useJournal,
 } from '../../state/journal';
+import { openExport } from '../../state/exporting';
 import { CurveChart } from './Charts';
+import { ExportDialog } from './ExportDialog';
 
 const ROW_HEIGHT = 24;
 const NONE = '—';
@@ -48,6 +50,7 @@ export function Journal() {
         <TradesTable account={account} />
         <Detail />
       </div>
+      <ExportDialog />
     </main>
   );
 }
@@ -119,6 +122,9 @@ function FilterBar() {
       <span className="muted small" data-testid="journal-count">
         {formatQuantity(String(total))} trades
       </span>
+      <button type="button" data-testid="journal-export" title="Export statement (Ctrl+E)" onClick={openExport}>
+        Export...
+      </button>
     </div>
   );
 }
