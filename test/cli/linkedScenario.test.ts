@@ -34,7 +34,7 @@ describe('npm run scenario: linked and trailing orders', () => {
     expect(by.tp!.ocoGroup).toBe(by.sl!.ocoGroup);
     // Flat after the stop: flatten cancels nothing and places nothing, so there is no flatten-1.
     expect(by['flatten-1']).toBeUndefined();
-    expect(by.o1).toMatchObject({ status: 'CANCELED', statusReason: 'canceled' });
+    expect(by.o1).toMatchObject({ status: 'CANCELED', statusReason: 'canceled by cancel all' });
     expect(by.o1!.ocoGroup).toBe(by.o2!.ocoGroup);
     const verify = npmRun('ledger', ['verify', '--db', db]);
     expect(verify.status).toBe(0);
