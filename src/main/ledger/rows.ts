@@ -111,17 +111,22 @@ export function orderFromRow(r: OrdersTable): Order {
     ocoGroup: r.oco_group ?? null,
     limitTicks: decOrNull(r.limit_ticks ?? null),
     stopTicks: decOrNull(r.stop_ticks ?? null),
-    trail:
-      r.trail_offset === null || r.trail_offset === undefined
-        ? null
-        : {
-            offset: dec(r.trail_offset),
-            unit: r.trail_unit as Trail['unit'],
-            ref: r.trail_ref as Trail['ref'],
-            limitOffset: dec(r.limit_offset ?? '0'),
-            watermark: decOrNull(r.trail_watermark),
-            stop: decOrNull(r.trail_stop),
-          },
+    trail: trailFromRow(r),
+  };
+}
+
+type TrailColumns = 'trail_offset' | 'trail_unit' | 'trail_ref' | 'limit_offset' | 'trail_watermark' | 'trail_stop';
+
+/** A trailing order's terms and state from its row (null for other types); `toDec` may share repeated decimals. */
+export function trailFromRow(r: Pick<OrdersTable, TrailColumns>, toDec: (text: string) => Dec = dec): Trail | null {
+  if (r.trail_offset === null || r.trail_offset === undefined) return null;
+  return {
+    offset: toDec(r.trail_offset),
+    unit: r.trail_unit as Trail['unit'],
+    ref: r.trail_ref as Trail['ref'],
+    limitOffset: toDec(r.limit_offset ?? '0'),
+    watermark: r.trail_watermark ? toDec(r.trail_watermark) : null,
+    stop: r.trail_stop ? toDec(r.trail_stop) : null,
   };
 }
 

@@ -6,13 +6,13 @@ import { accountMetrics, positionMetrics } from '../engine/accounting';
 import { fillCashFlow } from '../engine/cash';
 import { Dec, ZERO, sign } from '../engine/decimal';
 import type { Trade } from '../engine/journal';
-import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset, Trail } from '../engine/model';
+import type { Account, DaySnapshot, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
 import { applyFillToPosition, newPosition } from '../engine/positions';
 import type { Quote } from '../engine/quotes';
 import { defaultSettings, settingsFromData, type Settings, type SettingsData } from '../engine/settings';
 import { EngineState } from '../engine/state';
 import { rangeTimes } from '../desk/journalQuery';
-import { accountFromRow, iso, ms, quoteFromRow, resetFromRow, tradeReader } from '../ledger/rows';
+import { accountFromRow, iso, ms, quoteFromRow, resetFromRow, tradeReader, trailFromRow } from '../ledger/rows';
 import type { FillsTable, OrdersTable } from '../ledger/schema';
 import type { LedgerSource } from './source';
 
@@ -558,17 +558,7 @@ function orderReader(dec: (text: string) => Dec): (r: Pick<OrdersTable, (typeof 
     stop: r.stop_price === null ? null : dec(r.stop_price),
     filledQty: dec(r.filled_qty),
     avgFillPrice: r.avg_fill_price === null ? null : dec(r.avg_fill_price),
-    trail:
-      r.trail_offset === null || r.trail_offset === undefined
-        ? null
-        : {
-            offset: dec(r.trail_offset),
-            unit: r.trail_unit as Trail['unit'],
-            ref: r.trail_ref as Trail['ref'],
-            limitOffset: dec(r.limit_offset ?? '0'),
-            watermark: r.trail_watermark ? dec(r.trail_watermark) : null,
-            stop: r.trail_stop ? dec(r.trail_stop) : null,
-          },
+    trail: trailFromRow(r, dec),
     parentId: r.parent_id ?? null,
     limitTicks: r.limit_ticks ? dec(r.limit_ticks) : null,
     stopTicks: r.stop_ticks ? dec(r.stop_ticks) : null,
