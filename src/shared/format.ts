@@ -14,7 +14,8 @@ export function formatMoney(value: string, decimals = 2): string {
   return groupThousands(rounded.startsWith('-') && new Decimal(rounded).isZero() ? rounded.slice(1) : rounded);
 }
 
-function groupThousands(value: string): string {
+/** "-1234567.5" -> "-1,234,567.5": the digits before the point grouped by three, the rest as written. */
+export function groupThousands(value: string): string {
   const [whole = '', frac] = value.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = sign ? whole.slice(1) : whole;

@@ -8,7 +8,6 @@ import { touchesLedger } from '../engine/change';
 import type { Trade } from '../engine/journal';
 import type { DaySnapshot, EquitySample, Fill, Order, OrderEvent, Reset } from '../engine/model';
 import type { Quote } from '../engine/quotes';
-import { Dec } from '../engine/decimal';
 import {
   defaultSettings,
   settingsFromData,
@@ -27,6 +26,7 @@ import {
   equitySampleFromRow,
   equitySampleRow,
   eventFromRow,
+  snapshotFromRow,
   eventRow,
   fillFromRow,
   fillRow,
@@ -370,14 +370,7 @@ export class Ledger {
   daySnapshots(accountId: string): DaySnapshot[] {
     return this.sql
       .all(this.db.selectFrom('day_snapshots').selectAll().where('account_id', '=', accountId).orderBy('id'))
-      .map((r) => ({
-        accountId: r.account_id,
-        rollAt: ms(r.roll_at),
-        cash: new Dec(r.cash),
-        netLiq: new Dec(r.net_liq),
-        unrealizedPl: new Dec(r.unrealized_pl),
-        realizedPlDay: new Dec(r.realized_pl_day),
-      }));
+      .map(snapshotFromRow);
   }
 
   /** Fills in the order they happened. */

@@ -134,7 +134,7 @@ export function eventRow(e: OrderEvent): OrderEventsTable {
   return { id: null, order_id: e.orderId, type: e.type, time: iso(e.time), detail: e.detail ? JSON.stringify(e.detail) : null };
 }
 
-export function eventFromRow(r: OrderEventsTable): OrderEvent {
+export function eventFromRow(r: Pick<OrderEventsTable, 'order_id' | 'type' | 'time' | 'detail'>): OrderEvent {
   return {
     orderId: r.order_id,
     type: r.type as OrderEvent['type'],
@@ -245,6 +245,17 @@ export function snapshotRow(s: DaySnapshot): DaySnapshotsTable {
     net_liq: text(s.netLiq),
     unrealized_pl: text(s.unrealizedPl),
     realized_pl_day: text(s.realizedPlDay),
+  };
+}
+
+export function snapshotFromRow(r: DaySnapshotsTable): DaySnapshot {
+  return {
+    accountId: r.account_id,
+    rollAt: ms(r.roll_at),
+    cash: dec(r.cash),
+    netLiq: dec(r.net_liq),
+    unrealizedPl: dec(r.unrealized_pl),
+    realizedPlDay: dec(r.realized_pl_day),
   };
 }
 

@@ -12,7 +12,7 @@ import type { Quote } from '../engine/quotes';
 import { defaultSettings, settingsFromData, type Settings, type SettingsData } from '../engine/settings';
 import { EngineState } from '../engine/state';
 import { rangeTimes } from '../desk/journalQuery';
-import { accountFromRow, iso, ms, quoteFromRow, resetFromRow, tradeReader, trailFromRow } from '../ledger/rows';
+import { accountFromRow, eventFromRow, iso, ms, quoteFromRow, resetFromRow, snapshotFromRow, tradeReader, trailFromRow } from '../ledger/rows';
 import type { FillsTable, OrdersTable } from '../ledger/schema';
 import type { LedgerSource } from './source';
 
@@ -284,12 +284,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
     for (const row of sql.iterate(events)) {
       let list = eventsByOrder.get(row.order_id);
       if (!list) eventsByOrder.set(row.order_id, (list = []));
-      list.push({
-        orderId: row.order_id,
-        type: row.type as OrderEvent['type'],
-        time: ms(row.time),
-        detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
-      });
+      list.push(eventFromRow(row));
     }
   }
 
@@ -476,14 +471,7 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
         .where('roll_at', '<=', endIso)
         .orderBy('roll_at'),
     )
-    .map((r) => ({
-      accountId: r.account_id,
-      rollAt: ms(r.roll_at),
-      cash: new Dec(r.cash),
-      netLiq: new Dec(r.net_liq),
-      unrealizedPl: new Dec(r.unrealized_pl),
-      realizedPlDay: new Dec(r.realized_pl_day),
-    }));
+    .map(snapshotFromRow);
   const readTrade = tradeReader();
   const trades = sql
     .all(

@@ -4,6 +4,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { IANAZone } from 'luxon';
 import type { Dec } from '../engine/decimal';
+import { groupThousands } from '../../shared/format';
 
 const HOUR = 3_600_000;
 const NEW_YORK = IANAZone.create('America/New_York');
@@ -41,13 +42,6 @@ export function tosDay(day: string): string {
   return `${m}/${d}/${two(y % 100)}`;
 }
 
-function group(digits: string): string {
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
-}
-
 /** At least `decimals` decimals, more when the value carries them: exact, never rounded. */
 export function exact(value: Dec, decimals = 2): string {
   return value.toFixed(Math.max(decimals, value.decimalPlaces()));
@@ -55,9 +49,7 @@ export function exact(value: Dec, decimals = 2): string {
 
 /** -2,810.00: signed, grouped, exact with at least two decimals (Cash Balance rows). */
 export function amount(value: Dec): string {
-  const text = exact(value.abs());
-  const [whole = '0', frac] = text.split('.');
-  return `${value.isNegative() && !value.isZero() ? '-' : ''}${group(whole)}${frac ? `.${frac}` : ''}`;
+  return groupThousands(`${value.isNegative() && !value.isZero() ? '-' : ''}${exact(value.abs())}`);
 }
 
 /** $5,309.70 and ($70.56): totals and summaries. Exact unless `cents` (rounded half even to the cent). */
