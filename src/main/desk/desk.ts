@@ -25,7 +25,7 @@ import {
 import { canonicalSymbol } from '../engine/instruments';
 import type { Trade, TradeEdit } from '../engine/journal';
 import type { Account, DaySnapshot, EquitySample, Fill, Order, OrderEvent, Position, Reset } from '../engine/model';
-import { tradeStatistics, type TradeFilter, type TradeStatistics } from '../engine/statistics';
+import { closedMatching, statisticsOfClosed, type TradeFilter, type TradeStatistics } from '../engine/statistics';
 import { previewOrder, type OrderPreview } from '../engine/preview';
 import type { EditOrderInput, PlaceOrderInput } from '../engine/orderInput';
 import type { QuoteUpdate } from '../engine/quotes';
@@ -273,7 +273,7 @@ export class PaperDesk {
 
   /** Statistics and groupings over the closed trades that match (JOURNAL.md 3). */
   statistics(filter: TradeFilter = {}): TradeStatistics {
-    return tradeStatistics(this.trades(filter.accountId ? { accountId: filter.accountId } : {}), filter);
+    return statisticsOfClosed(closedMatching(this.book.closedInClosingOrder(), filter));
   }
 
   /** Adds or removes a trade's tags, or rewrites its note. */

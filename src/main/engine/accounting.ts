@@ -183,22 +183,46 @@ export function workingOrdersRequirement(
   return total;
 }
 
-export function accountMetrics(view: EngineView, account: Account, excludeOrder?: Order): AccountMetrics {
-  let unrealized = ZERO;
+/** What net liq and P/L Day add up over an account's positions. */
+export interface PositionTotals {
+  /** Market value of stock and options, unrealized P&L of futures (their value is settled in cash). */
+  readonly holdings: Dec;
+  readonly unrealized: Dec;
+  readonly realizedPlDay: Dec;
+  readonly unrealizedAtRoll: Dec;
+}
+
+/**
+ * The sums over an account's positions; `measure` prices each open one (the full metrics, or only what the sums
+ * need). Positions closed today count for the day's P&L (they stay listed until the roll), not for holdings.
+ */
+export function positionTotals(
+  view: EngineView,
+  account: Account,
+  measure: (position: Position) => { readonly unrealizedPl: Dec; readonly marketValue: Dec },
+): PositionTotals {
   let holdings = ZERO;
-  let positionRequirement = ZERO;
+  let unrealized = ZERO;
   let realizedPlDay = ZERO;
   let unrealizedAtRoll = ZERO;
   for (const position of view.positionsOf(account.id)) {
-    // Positions closed today count for the day's P&L (they stay listed until the roll), not for holdings.
     realizedPlDay = realizedPlDay.plus(position.realizedPlDay);
     unrealizedAtRoll = unrealizedAtRoll.plus(position.unrealizedAtRoll);
     if (position.qty.isZero()) continue;
-    const metrics = positionMetrics(view, position, account.margin);
-    unrealized = unrealized.plus(metrics.unrealizedPl);
-    holdings = holdings.plus(position.assetType === 'FUT' ? metrics.unrealizedPl : metrics.marketValue);
-    positionRequirement = positionRequirement.plus(metrics.requirement);
+    const { unrealizedPl, marketValue } = measure(position);
+    unrealized = unrealized.plus(unrealizedPl);
+    holdings = holdings.plus(position.assetType === 'FUT' ? unrealizedPl : marketValue);
   }
+  return { holdings, unrealized, realizedPlDay, unrealizedAtRoll };
+}
+
+export function accountMetrics(view: EngineView, account: Account, excludeOrder?: Order): AccountMetrics {
+  let positionRequirement = ZERO;
+  const { holdings, unrealized, realizedPlDay, unrealizedAtRoll } = positionTotals(view, account, (position) => {
+    const metrics = positionMetrics(view, position, account.margin);
+    positionRequirement = positionRequirement.plus(metrics.requirement);
+    return metrics;
+  });
   let orderRequirementTotal = view.workingOrdersRequirement(account);
   if (excludeOrder) {
     orderRequirementTotal = orderRequirementTotal.minus(
