@@ -2,7 +2,7 @@
 // canceled order, the engine's reason.
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Price, Qty } from '../components/figures';
+import { OrderTermCells } from '../components/orderTerms';
 import { orderRow, selectedAccountId, useDesk } from '../state/desk';
 import { timeOfDay } from './time';
 
@@ -45,42 +45,11 @@ export function DayOrders() {
 const OrderLine = memo(function OrderLine({ id }: { id: number }) {
   const order = useDesk((s) => orderRow(s, id));
   if (!order) return null;
-  const { priceFormat: format, tick } = order;
-  // TOS's words: "STP LMT", "TRAIL STP", "TRAIL STP LMT".
-  const type = order.orderType.replace(/_/g, ' ');
   return (
     <tr data-testid={`order-row-${id}`} className={order.status === 'REJECTED' ? 'rejected' : order.status === 'CANCELED' || order.status === 'EXPIRED' ? 'dimmed' : undefined}>
       <td className="left num muted">{timeOfDay(order.createdAt)}</td>
       <td className="left symbol">{order.symbol}</td>
-      <td className={`left ${order.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{order.side}</td>
-      <td className="num">
-        {/* A HELD child's qty is the parent's fill, unknown until it fills. */}
-        {order.qtyFromParent ? (
-          <span className="muted" title="The parent's filled quantity">
-            fill
-          </span>
-        ) : (
-          <Qty value={order.qty} />
-        )}
-      </td>
-      <td className="left">{type}</td>
-      <td className="num">{order.limit ? <Price value={order.limit} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
-      <td className="num">{order.stop ? <Price value={order.stop} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
-      <td className="left">{order.tif}</td>
-      <td className="left">
-        <span className={`status status-${order.status.toLowerCase()}`} data-testid="order-status">
-          {order.status}
-        </span>
-      </td>
-      <td className="num">
-        {order.avgFillPrice ? (
-          <>
-            <Qty value={order.filledQty} /> @ <Price value={order.avgFillPrice} format={format} tick={tick} />
-          </>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      <OrderTermCells order={order} statusTestId="order-status" />
       <td className="left reason" title={order.rejectReason ?? order.statusReason ?? undefined}>
         <span className="down" data-testid="order-reject-reason">
           {order.rejectReason ?? ''}

@@ -10,6 +10,7 @@ import type { WorkingOrderView } from '../../../shared/contract';
 import { formatPrice, signOf } from '../../../shared/format';
 import { typedPrice } from '../../../shared/thirtySeconds';
 import { Qty } from '../components/figures';
+import { orderTypeWords } from '../components/orderTerms';
 import { PriceInput } from '../components/PriceInput';
 import { priceForField } from '../components/priceStep';
 import { selectedAccountId, useDesk, workingOrderRow } from '../state/desk';
@@ -126,7 +127,6 @@ interface Draft {
 }
 
 const UNIT_SHORT: Record<TrailUnit, string> = { PRICE: '$', TICKS: 't', PERCENT: '%' };
-const TYPE_LABELS: Record<OrderType, string> = { MKT: 'MKT', LMT: 'LMT', STP: 'STP', STP_LMT: 'STP LMT', TRAIL_STP: 'TRAIL STP', TRAIL_STP_LMT: 'TRAIL STP LMT' };
 /** Ticks shown signed, as they count from the parent's fill: "+8", "-8". */
 const signed = (ticks: string) => (ticks.startsWith('-') || ticks.startsWith('+') ? ticks : `+${ticks}`);
 
@@ -275,7 +275,7 @@ const WorkingLine = memo(function WorkingLine({ id, child, group }: { id: number
         <select aria-label="Order type" data-testid="working-type" value={shown.orderType} onChange={(event) => change('orderType', oneOfWords(ORDER_TYPES, event.target.value) ?? shown.orderType)}>
           {ORDER_TYPES.map((type) => (
             <option key={type} value={type}>
-              {TYPE_LABELS[type]}
+              {orderTypeWords(type)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrderEventView, ResetView } from '../../../../shared/contract';
 import { formatMoney, signOf } from '../../../../shared/format';
 import { PnL, Price, Qty } from '../../components/figures';
+import { OrderTermCells } from '../../components/orderTerms';
 import { selectedAccountId, useDesk } from '../../state/desk';
 import {
   loadMore,
@@ -335,35 +336,12 @@ function resetText(reset: ResetView): string {
 }
 
 function OrderCells({ order }: { order: HistoryOrder }) {
-  const { priceFormat: format, tick } = order;
-  const type = order.orderType === 'STP_LMT' ? 'STP LMT' : order.orderType;
   const reason = order.rejectReason ?? order.statusReason;
   return (
     <>
       <td className="left num muted" data-testid="history-placed">{nyDateTime(order.createdAt)}</td>
       <td className="left symbol">{order.symbol}</td>
-      <td className={`left ${order.side === 'BUY' ? 'buy-text' : 'sell-text'}`}>{order.side}</td>
-      <td className="num">
-        <Qty value={order.qty} />
-      </td>
-      <td className="left">{type}</td>
-      <td className="num">{order.limit ? <Price value={order.limit} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
-      <td className="num">{order.stop ? <Price value={order.stop} format={format} tick={tick} /> : <span className="muted">—</span>}</td>
-      <td className="left">{order.tif}</td>
-      <td className="left">
-        <span className={`status status-${order.status.toLowerCase()}`} data-testid="history-status">
-          {order.status}
-        </span>
-      </td>
-      <td className="num">
-        {order.avgFillPrice ? (
-          <>
-            <Qty value={order.filledQty} /> @ <Price value={order.avgFillPrice} format={format} tick={tick} />
-          </>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      <OrderTermCells order={order} statusTestId="history-status" />
       <td className="left num muted">{order.updatedAt === order.createdAt ? '' : nyDateTime(order.updatedAt)}</td>
       <td className={`left reason${order.rejectReason ? ' down' : ' muted'}`} title={reason ?? undefined}>
         {reason ?? ''}
