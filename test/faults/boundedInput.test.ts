@@ -1,32 +1,21 @@
 // Bounded input at the contract (fast-check): oversized and malformed decimals and strings are refused by the
 // schema and store nothing; the engine bounds what gets past it (scenario runner, CLIs); formatting is linear.
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_SCHEMAS } from '../../src/shared/contract';
 import { formatMoney, formatPrice, formatQuantity } from '../../src/shared/format';
 import { parseDecimal } from '../../src/main/engine/decimal';
-import { Terminal } from '../../src/main/terminal/terminal';
-import { Dec } from '../../src/main/engine/decimal';
-import { openTestDesk, rowCounts, TestClock } from '../support/desk';
-import { tempDir } from '../support/scenario';
+import type { Terminal } from '../../src/main/terminal/terminal';
+import { openTestDesk, openTestTerminal, rowCounts, type TestTerminal } from '../support/desk';
 
-let dir: ReturnType<typeof tempDir>;
+let opened: TestTerminal;
 let terminal: Terminal;
+
 beforeAll(async () => {
-  dir = tempDir('thor-bounded-');
-  terminal = await Terminal.open({
-    ledgerPath: join(dir.path, 'ledger.db'),
-    clock: new TestClock(),
-    practice: { seed: 7, intervalMs: 60_000 },
-    log: () => {},
-  });
-  terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('199.98'), ask: new Dec('200.00'), last: new Dec('199.99') });
+  opened = await openTestTerminal('thor-bounded-');
+  terminal = opened.terminal;
 });
-afterAll(async () => {
-  await terminal.close();
-  dir.cleanup();
-});
+afterAll(() => opened.close());
 
 const ticket = { account: 'main', symbol: 'AAPL', side: 'BUY', qty: '1', orderType: 'LMT', limit: '150.00', tif: 'DAY' };
 

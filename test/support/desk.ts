@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { PaperDesk } from '../../src/main/desk/desk';
 import { Dec } from '../../src/main/engine/decimal';
+import { Terminal, type TerminalOptions } from '../../src/main/terminal/terminal';
 import { tempDir } from './scenario';
 
 export class TestClock {
@@ -58,4 +59,32 @@ export function rowCounts(desk: PaperDesk): Record<string, number> {
   return Object.fromEntries(
     tables.map((t) => [t, (desk.ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
+}
+
+export interface TestTerminal {
+  readonly terminal: Terminal;
+  close(): Promise<void>;
+}
+
+/**
+ * A Terminal on fresh ledgers in a temp folder: its practice feed still during a test (one board at start, then a
+ * step a minute), silent unless given a log, and AAPL quoted 199.98 x 200.00 on the live desk.
+ */
+export async function openTestTerminal(prefix: string, options: Partial<TerminalOptions> = {}): Promise<TestTerminal> {
+  const dir = tempDir(prefix);
+  const terminal = await Terminal.open({
+    ledgerPath: join(dir.path, 'ledger.db'),
+    clock: new TestClock(),
+    practice: { seed: 7, intervalMs: 60_000 },
+    log: () => {},
+    ...options,
+  });
+  terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('199.98'), ask: new Dec('200.00'), last: new Dec('199.99') });
+  return {
+    terminal,
+    close: async () => {
+      await terminal.close();
+      dir.cleanup();
+    },
+  };
 }

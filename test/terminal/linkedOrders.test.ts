@@ -1,31 +1,19 @@
 // The contract's linked and trailing orders (ENGINE.md 11-13) through Terminal.handle: a bracket from placeOrder's
 // children, placeOco, a trailing ticket, editing a HELD child, and what the order views and the snapshot carry.
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskSnapshot } from '../../src/shared/contract';
 import type { OrderView } from '../../src/shared/views';
-import { Terminal } from '../../src/main/terminal/terminal';
-import { Dec } from '../../src/main/engine/decimal';
-import { TestClock } from '../support/desk';
-import { tempDir } from '../support/scenario';
+import type { Terminal } from '../../src/main/terminal/terminal';
+import { openTestTerminal, type TestTerminal } from '../support/desk';
 
-let dir: ReturnType<typeof tempDir>;
+let opened: TestTerminal;
 let terminal: Terminal;
 
 beforeEach(async () => {
-  dir = tempDir('thor-linked-');
-  terminal = await Terminal.open({
-    ledgerPath: join(dir.path, 'ledger.db'),
-    clock: new TestClock(),
-    practice: { seed: 7, intervalMs: 60_000 },
-    log: () => {},
-  });
-  terminal.desk.applyQuote({ symbol: 'AAPL', bid: new Dec('199.98'), ask: new Dec('200.00'), last: new Dec('199.99') });
+  opened = await openTestTerminal('thor-linked-');
+  terminal = opened.terminal;
 });
-afterEach(async () => {
-  await terminal.close();
-  dir.cleanup();
-});
+afterEach(() => opened.close());
 
 const ticket = { account: 'main', symbol: 'AAPL', side: 'BUY', qty: '100', orderType: 'LMT', limit: '190.00', tif: 'GTC' } as const;
 
