@@ -12,9 +12,10 @@ import { PaperDesk } from '../src/main/desk/desk';
 import { orderTrail } from '../src/main/desk/historyViews';
 import { fillView, orderView } from '../src/main/desk/views';
 import { Dec, ZERO } from '../src/main/engine/decimal';
-import type { Fill, Order } from '../src/main/engine/model';
+import type { Fill } from '../src/main/engine/model';
 import { tradingDayRange } from '../src/main/engine/tradingDay';
 import { eventRow, fillRow, orderRow } from '../src/main/ledger/rows';
+import { benchOrder } from './orders';
 import { priceFormatOf } from '../src/main/terminal/priceFormat';
 
 type Report = (name: string, value: number, unit: string) => void;
@@ -38,12 +39,10 @@ function writeMonths(desk: PaperDesk): void {
         const time = start + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (i % 1_000) * 23_400;
         const price = new Dec(200 + (i % 50) / 100);
         const side = i % 2 === 0 ? 'BUY' : 'SELL';
-        const order: Order = {
-          id, accountId: 'main', clientOrderId: null, symbol: 'AAPL', assetType: 'EQ', side, qty: new Dec(100), type: 'LMT',
-          limit: price, stop: null, tif: 'DAY', status: 'FILLED', triggered: false, filledQty: new Dec(100), avgFillPrice: price,
-          rejectReason: null, statusReason: null, expiresAt: null, createdAt: time - 5_000, updatedAt: time, tags: [],
-          parentId: null, ocoGroup: null, limitTicks: null, stopTicks: null, trail: null,
-        };
+        const order = benchOrder({
+          id, symbol: 'AAPL', side, qty: new Dec(100), limit: price, tif: 'DAY', status: 'FILLED',
+          filledQty: new Dec(100), avgFillPrice: price, createdAt: time - 5_000, updatedAt: time,
+        });
         const fill: Fill = {
           id, orderId: id, accountId: 'main', symbol: 'AAPL', assetType: 'EQ', side, qty: new Dec(100), price, multiplier: new Dec(1),
           commission: ZERO, fees: ZERO, realizedPl: ZERO, time,

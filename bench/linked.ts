@@ -18,6 +18,7 @@ import { Dec } from '../src/main/engine/decimal';
 import type { Order } from '../src/main/engine/model';
 import { Ledger } from '../src/main/ledger/ledger';
 import { eventRow, orderRow } from '../src/main/ledger/rows';
+import { benchOrder } from './orders';
 
 type Report = (name: string, value: number, unit: string) => void;
 type Progress = (message: string) => void;
@@ -39,34 +40,15 @@ function insertSql(table: string, columns: readonly string[]): string {
 
 /** A resting order on another symbol: every tenth a trailing stop with its watermark and stop, the rest a low LMT. */
 function otherOrder(id: number, symbol: string, time: number, trailing: boolean): Order {
-  return {
+  return benchOrder({
     id,
-    accountId: 'main',
-    clientOrderId: null,
     symbol,
-    assetType: 'EQ',
+    createdAt: time,
     side: 'SELL',
-    qty: new Dec(1),
     type: trailing ? 'TRAIL_STP' : 'LMT',
     limit: trailing ? null : new Dec(1000),
-    stop: null,
-    tif: 'GTC',
-    status: 'WORKING',
-    triggered: false,
-    filledQty: new Dec(0),
-    avgFillPrice: null,
-    rejectReason: null,
-    statusReason: null,
-    expiresAt: null,
-    createdAt: time,
-    updatedAt: time,
-    tags: [],
-    parentId: null,
-    ocoGroup: null,
-    limitTicks: null,
-    stopTicks: null,
     trail: trailing ? { offset: new Dec(5), unit: 'PRICE', ref: 'MARK', limitOffset: new Dec(0), watermark: new Dec(100), stop: new Dec(95) } : null,
-  };
+  });
 }
 
 async function quoteCase(dir: string, others: number, quotes: number) {

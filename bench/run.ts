@@ -64,6 +64,7 @@ import { benchJournal } from './journal';
 import { benchLiveData } from './livedata';
 import { benchJournalUi } from './journalUi';
 import { benchLinked } from './linked';
+import { benchOrder } from './orders';
 import { benchReports } from './reports';
 import { benchUi } from './ui';
 import type { ChildResult } from './openChild';
@@ -303,35 +304,7 @@ const EMPTY_SYMBOL = 'SYMZZ';
 const ON_MEASURED = 50;
 
 function restingOrder(id: number, symbol: string, time: number): Order {
-  return {
-    id,
-    accountId: 'main',
-    clientOrderId: null,
-    symbol,
-    assetType: 'EQ',
-    side: 'BUY',
-    qty: new Dec(1),
-    type: 'LMT',
-    limit: new Dec(1),
-    stop: null,
-    tif: 'GTC',
-    status: 'WORKING',
-    triggered: false,
-    filledQty: new Dec(0),
-    avgFillPrice: null,
-    rejectReason: null,
-    statusReason: null,
-    expiresAt: null,
-    createdAt: time,
-    updatedAt: time,
-
-    tags: [],
-    parentId: null,
-    ocoGroup: null,
-    limitTicks: null,
-    stopTicks: null,
-    trail: null,
-  };
+  return benchOrder({ id, symbol, createdAt: time });
 }
 
 interface QuoteCase {
