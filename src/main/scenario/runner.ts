@@ -169,8 +169,7 @@ export class ScenarioRun {
         return;
       }
       case 'clock':
-        this.desk.catchUp();
-        return;
+        return; // the clock was applied above, as for every event
       case 'reset': {
         const result = this.desk.resetAccount(f.account, f.cash);
         if (!result.ok) fail(result.error.message);
