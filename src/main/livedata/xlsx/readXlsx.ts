@@ -5,7 +5,8 @@ import { quotesOfWorkbook } from '../workbook';
 import type { Snapshot } from '../snapshot';
 import { DEFAULT_READ_BUDGETS, type ReadBudgets } from '../readLimits';
 import { parseAddress, type CellValue, type DefinedName, type ModelCell, type ModelSheet, type VolatileTopic, type WorkbookModel } from '../workbookModel';
-import { fillSharedFormula } from './sharedFormula';
+import { cachedValue, SharedFormulas } from './cellValues';
+import { plainVolatileTopics, plainWorksheetCells } from './plainParts';
 import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
 import { WorkbookFormatError, WorkbookZip, type PartLimits } from './zipParts';
 
@@ -34,7 +35,7 @@ export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = D
 
     const volatilePath = rels.byType.get('volatileDependencies') ?? `${folder}volatileDependencies.xml`;
     const volatileXml = await zip.read(volatilePath);
-    const volatile = volatileXml ? scanVolatileDependencies(volatileXml, limits) : null;
+    const volatile = volatileXml ? (plainVolatileTopics(volatileXml, limits) ?? scanVolatileDependencies(volatileXml, limits)) : null;
 
     const sheets: ModelSheet[] = [];
     for (const sheet of book.sheets) {
@@ -44,7 +45,9 @@ export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = D
       const xml = await zip.read(path);
       if (!xml) continue;
       // With volatileDependencies, RTD values and the cells that show them come from there: formulas are not needed.
-      sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows: scanWorksheet(xml, sharedStrings, volatile === null, limits) });
+      const keepFormulas = volatile === null;
+      const rows = plainWorksheetCells(xml, sharedStrings, keepFormulas, limits) ?? scanWorksheet(xml, sharedStrings, keepFormulas, limits);
+      sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows });
     }
     // Names local to a sheet count sheets by their place among all <sheet> entries, chart sheets included.
     const names = book.names.map((n) => {
@@ -166,26 +169,6 @@ function scanSharedStrings(xml: Uint8Array, limits: PartLimits): string[] {
   return strings;
 }
 
-function cachedValue(type: string | undefined, text: string): CellValue {
-  switch (type) {
-    case 'str':
-    case 'inlineStr':
-    case 'd':
-      return text;
-    case 'b':
-      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
-    case 'e':
-      return { error: text.trim() };
-    default: {
-      const trimmed = text.trim();
-      if (trimmed === '') return null;
-      const number = Number(trimmed);
-      // Not a number after all: hand the text on, for the value rules to refuse.
-      return Number.isNaN(number) ? trimmed : number;
-    }
-  }
-}
-
 function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): VolatileTopic[] {
   const topics: VolatileTopic[] = [];
   let server = '';
@@ -220,36 +203,10 @@ function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): Volatile
   return topics;
 }
 
-interface SharedMaster {
-  readonly row: number;
-  readonly col: number;
-  /** Null when the master formula has no RTD in it: its followers need no filling down. */
-  readonly formula: string | null;
-}
-
-const MENTIONS_RTD = /rtd/i;
-
-// The same formulas come every second: each one's text as the XML holds it maps to the same decoded string, so it is
-// decoded once, and the formula parser's own cache finds that string without hashing a new copy. Cleared whole past
-// what a sheet can hold.
-const decodedFormulas = new Map<string, string | null>();
-const MAX_DECODED_FORMULAS = 100_000;
-
-/** A formula's text decoded, when it mentions RTD (`&quot;tos.rtd&quot;`); null for any other formula. */
-function rtdFormulaText(raw: string): string | null {
-  let text = decodedFormulas.get(raw);
-  if (text === undefined) {
-    if (decodedFormulas.size >= MAX_DECODED_FORMULAS) decodedFormulas.clear();
-    text = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
-    decodedFormulas.set(raw, text);
-  }
-  return text;
-}
-
 /** A worksheet's cells: cached values, and formulas where they mention RTD (shared ones filled down). */
 function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFormulas: boolean, limits: PartLimits): Map<number, Map<number, ModelCell>> {
   const rows = new Map<number, Map<number, ModelCell>>();
-  const masters = new Map<string, SharedMaster>();
+  const shared = new SharedFormulas();
   let rowNumber = 0;
   let row: Map<number, ModelCell> | null = null;
   let col = 0;
@@ -318,7 +275,7 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFo
           phonetic -= 1;
           break;
         case 'f':
-          if (keepFormulas) formula = formulaOf(text);
+          if (keepFormulas) formula = shared.formulaOf(text, formulaType, sharedIndex, rowNumber, col);
           break;
         case 'c': {
           inCell = false;
@@ -336,18 +293,6 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFo
       }
     },
   };
-
-  function formulaOf(raw: string): string | null {
-    if (formulaType !== 'shared' || sharedIndex === undefined) return rtdFormulaText(raw);
-    if (raw.trim() !== '') {
-      const own = rtdFormulaText(raw);
-      masters.set(sharedIndex, { row: rowNumber, col, formula: own });
-      return own;
-    }
-    const master = masters.get(sharedIndex);
-    if (!master || master.formula === null) return null;
-    return fillSharedFormula(master.formula, rowNumber - master.row, col - master.col);
-  }
 
   XmlScan.run(xml, handler, limits, keepFormulas ? new Set(['v', 't', 'f']) : new Set(['v', 't']));
   return rows;

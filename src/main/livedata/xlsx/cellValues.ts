@@ -1,0 +1,71 @@
+// What a worksheet cell's XML means, whichever road read it (plainParts.ts or the tokenizer in readXlsx.ts): the
+// cached value by the cell's type, a formula's text where it mentions RTD, and shared formulas filled down. Pure text
+// rules; it never touches the zip or the XML.
+import type { CellValue } from '../workbookModel';
+import { fillSharedFormula } from './sharedFormula';
+import { xmlText } from './xmlScan';
+
+/** A cell's cached value from its type (`t`) and the text of its `<v>` (entities already decoded). */
+export function cachedValue(type: string | undefined, text: string): CellValue {
+  switch (type) {
+    case 'str':
+    case 'inlineStr':
+    case 'd':
+      return text;
+    case 'b':
+      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+    case 'e':
+      return { error: text.trim() };
+    default: {
+      const trimmed = text.trim();
+      if (trimmed === '') return null;
+      const number = Number(trimmed);
+      // Not a number after all: hand the text on, for the value rules to refuse.
+      return Number.isNaN(number) ? trimmed : number;
+    }
+  }
+}
+
+const MENTIONS_RTD = /rtd/i;
+
+// The same formulas come every second: each one's text as the XML holds it maps to the same decoded string, so it is
+// decoded once, and the formula parser's own cache finds that string without hashing a new copy. Cleared whole past
+// what a sheet can hold.
+const decodedFormulas = new Map<string, string | null>();
+const MAX_DECODED_FORMULAS = 100_000;
+
+/** A formula's text decoded, when it mentions RTD (`&quot;tos.rtd&quot;`); null for any other formula. */
+export function rtdFormulaText(raw: string): string | null {
+  let text = decodedFormulas.get(raw);
+  if (text === undefined) {
+    if (decodedFormulas.size >= MAX_DECODED_FORMULAS) decodedFormulas.clear();
+    text = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
+    decodedFormulas.set(raw, text);
+  }
+  return text;
+}
+
+interface SharedMaster {
+  readonly row: number;
+  readonly col: number;
+  /** Null when the master formula has no RTD in it: its followers need no filling down. */
+  readonly formula: string | null;
+}
+
+/** One sheet's shared formulas, met in reading order: a master's text, its followers filled down from it. */
+export class SharedFormulas {
+  private readonly masters = new Map<string, SharedMaster>();
+
+  /** The cell's formula where it mentions RTD, from its `<f>` text as written and the `t` and `si` of the `<f>`. */
+  formulaOf(raw: string, type: string | undefined, sharedIndex: string | undefined, row: number, col: number): string | null {
+    if (type !== 'shared' || sharedIndex === undefined) return rtdFormulaText(raw);
+    if (raw.trim() !== '') {
+      const own = rtdFormulaText(raw);
+      this.masters.set(sharedIndex, { row, col, formula: own });
+      return own;
+    }
+    const master = this.masters.get(sharedIndex);
+    if (!master || master.formula === null) return null;
+    return fillSharedFormula(master.formula, row - master.row, col - master.col);
+  }
+}

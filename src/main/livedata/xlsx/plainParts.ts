@@ -1,0 +1,260 @@
+// The fast road for the two parts read every second: a worksheet's cells and volatileDependencies' topics, as Excel
+// (and exceljs, openpyxl...) write them. One native regular-expression pass matches a whole cell or topic at a time,
+// as the floor's scan does, instead of an event per tag. It must never guess: a part that is not plain (comments,
+// CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
+// null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
+import { parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
+import { cachedValue, SharedFormulas } from './cellValues';
+import { checkDeadline, type PartLimits } from './zipParts';
+import { xmlText } from './xmlScan';
+
+/** Parts up to this size are read as one string; larger ones stream through the tokenizer in slices. */
+const PLAIN_MAX_BYTES = 16 << 20;
+/** Cells or topics between two looks at the read's deadline. */
+const MATCHES_PER_DEADLINE_CHECK = 4_096;
+/** Text kept per element, as the tokenizer's road keeps it (Excel's limits: 32,767 characters a cell). */
+const MAX_TEXT = 40_000;
+
+/** Not the plain form after all: the caller reads the part the general way. */
+const NOT_PLAIN = Symbol('not plain');
+
+/** The part as one string, or null when it must take the general road (too large, or not plain XML). */
+function plainText(bytes: Uint8Array, root: string): string | null {
+  if (bytes.length > PLAIN_MAX_BYTES) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (hasMarkupDeclaration(buffer)) return null;
+  // A prefixed root (`<x:sheetData>`) names its cells `<x:c>`. The root comes early: the search stops there.
+  const at = buffer.indexOf(root);
+  if (at > 0 && buffer[at - 1] === 0x3a /* : */) return null;
+  return buffer.toString('utf8');
+}
+
+/**
+ * Whether the part has a comment, CDATA or a DTD (`<!`), which could hide or hold a tag. Looks for `!` with the byte
+ * search (`!` is rare in a sheet: a formula's sheet reference), not for `<!` with the slower string search.
+ */
+function hasMarkupDeclaration(buffer: Buffer): boolean {
+  for (let at = buffer.indexOf(0x21); at >= 0; at = buffer.indexOf(0x21, at + 1)) if (at > 0 && buffer[at - 1] === 0x3c) return true;
+  return false;
+}
+
+/**
+ * The cell address in attribute `r` of a tag's attribute text, as row * 16,384 + col - 1 (no string made); -1 when
+ * there is none or it is not plain `r="B12"` (the caller then reads the part the general way).
+ */
+function cellKey(attrs: string): number {
+  let at = attrs.indexOf(' r="');
+  if (at < 0) return -1;
+  at += 4;
+  let col = 0;
+  let letters = 0;
+  for (; ; at += 1) {
+    const code = attrs.charCodeAt(at) | 0x20;
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+    letters += 1;
+  }
+  let row = 0;
+  let digits = 0;
+  for (; ; at += 1) {
+    const digit = attrs.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    row = row * 10 + digit;
+    digits += 1;
+  }
+  if (attrs.charCodeAt(at) !== 34 /* " */ || letters === 0 || letters > 3 || digits === 0 || digits > 7) return -1;
+  return row > 0 && row <= 1_048_576 && col <= 16_384 ? row * 16_384 + col - 1 : -1;
+}
+
+/**
+ * The value of attribute `name` in a tag's attribute text (` r="B2" s="1" t="str"`), entities decoded; undefined when
+ * absent, NOT_PLAIN when the text is not a plain list of `name="value"` pairs.
+ */
+function attr(attrs: string, name: string): string | undefined | typeof NOT_PLAIN {
+  let i = 0;
+  const length = attrs.length;
+  for (;;) {
+    while (i < length && attrs.charCodeAt(i) <= 32) i += 1;
+    if (i >= length) return undefined;
+    const nameStart = i;
+    while (i < length) {
+      const code = attrs.charCodeAt(i);
+      if (code <= 32 || code === 61 /* = */) break;
+      i += 1;
+    }
+    const nameEnd = i;
+    while (i < length && attrs.charCodeAt(i) <= 32) i += 1;
+    if (attrs.charCodeAt(i) !== 61 || nameEnd === nameStart) return NOT_PLAIN;
+    i += 1;
+    while (i < length && attrs.charCodeAt(i) <= 32) i += 1;
+    const quote = attrs[i];
+    if (quote !== '"' && quote !== "'") return NOT_PLAIN;
+    const close = attrs.indexOf(quote, i + 1);
+    if (close < 0) return NOT_PLAIN;
+    const length0 = nameEnd - nameStart;
+    // By local name, as the tokenizer's road reads it (`x:r` is `r`).
+    const colon = attrs.lastIndexOf(':', nameEnd - 1);
+    const localStart = colon >= nameStart ? colon + 1 : nameStart;
+    if (nameEnd - localStart === name.length && attrs.startsWith(name, localStart) && length0 > 0) return xmlText(attrs.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+/** An element's text as written, cut to MAX_TEXT (formulas stay encoded: rtdFormulaText decodes them once). */
+function rawText(raw: string): string {
+  return raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+}
+
+function text(raw: string): string {
+  return xmlText(rawText(raw));
+}
+
+// A whole cell: `<c r="B2" t="str">`, then an optional `<f ...>text</f>` or `<f .../>`, an optional `<v>text</v>`, and
+// `</c>`; or `<c .../>`. Group 6 (`</c>`) is missing when the cell holds anything else (an inline string, extLst, `<v>`
+// before `<f>`): then the part is not plain. CELL_VALUE is the same without capturing the formula (read with
+// volatileDependencies, formulas are not needed): groups 3 and 4 are then never set.
+const CELL = /<c(?=[\s/>])([^>]*?)(\/?)>(?:(?:<f(?=[\s/>])([^>]*?)(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?(<\/c>))?/g;
+const CELL_VALUE = /<c(?=[\s/>])([^>]*?)(\/?)>(?:(?:<f(?=[\s/>])[^>]*?(?:\/>|>[^<]*<\/f>))?()()(?:<v>([^<]*)<\/v>)?(<\/c>))?/g;
+
+/**
+ * A worksheet's cells as the tokenizer's road reads them (readXlsx.ts scanWorksheet): cached values, and formulas
+ * where they mention RTD (shared ones filled down) when `keepFormulas`. Null: read it the general way.
+ */
+export function plainWorksheetCells(
+  bytes: Uint8Array,
+  sharedStrings: readonly string[],
+  keepFormulas: boolean,
+  limits: PartLimits,
+): Map<number, Map<number, ModelCell>> | null {
+  const xml = plainText(bytes, 'sheetData');
+  if (xml === null) return null;
+  const rows = new Map<number, Map<number, ModelCell>>();
+  const shared = new SharedFormulas();
+  let rowNumber = -1;
+  let row: Map<number, ModelCell> | undefined;
+  let count = 0;
+  const pattern = keepFormulas ? CELL : CELL_VALUE;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(xml); match !== null; match = pattern.exec(xml)) {
+    if (++count % MATCHES_PER_DEADLINE_CHECK === 0) checkDeadline(limits);
+    if (match[2] !== '/' && match[6] === undefined) return null;
+    const attrs = match[1]!;
+    // A cell without its address counts from the row's last one: the general road follows the rows for that.
+    const key = cellKey(attrs);
+    if (key < 0) return null;
+    const cellRow = Math.floor(key / 16_384);
+    const cellCol = (key % 16_384) + 1;
+    const type = attrs.includes('t') ? attr(attrs, 't') : undefined;
+    if (type === NOT_PLAIN) return null;
+    let formula: string | null = null;
+    const formulaAttrs = match[3];
+    if (keepFormulas && formulaAttrs !== undefined) {
+      const formulaType = attr(formulaAttrs, 't');
+      const sharedIndex = attr(formulaAttrs, 'si');
+      if (formulaType === NOT_PLAIN || sharedIndex === NOT_PLAIN) return null;
+      formula = shared.formulaOf(match[4] === undefined ? '' : rawText(match[4]), formulaType, sharedIndex, cellRow, cellCol);
+    }
+    const raw = match[5];
+    let value: CellValue;
+    if (type === 's') {
+      const index = raw === undefined ? NaN : Number(text(raw));
+      value = Number.isInteger(index) ? (sharedStrings[index] ?? null) : null;
+    } else if (type === 'inlineStr') value = '';
+    else value = raw === undefined ? null : cachedValue(type, text(raw));
+    if (value === null && formula === null) continue;
+    if (cellRow !== rowNumber) {
+      rowNumber = cellRow;
+      row = rows.get(rowNumber);
+      if (!row) rows.set(rowNumber, (row = new Map()));
+    }
+    row!.set(cellCol, formula === null ? { value } : { value, formula });
+  }
+  checkDeadline(limits);
+  return rows;
+}
+
+// `<volType ...>`, `<main ...>`, or a whole topic: `<tp t="s">`, an optional `<v>text</v>`, its `<stp/>` and
+// `<stp>text</stp>` strings, its `<tr .../>` cells and `</tp>` (group 7; missing when the topic is in another form).
+const TOPIC_PART =
+  /<volType(?=[\s/>])([^>]*)>|<main(?=[\s/>])([^>]*)>|<tp(?=[\s/>])([^>]*?)>(?:<v>([^<]*)<\/v>)?((?:<stp\/>|<stp>[^<]*<\/stp>)*)((?:<tr(?=[\s/>])[^>]*\/>)*)(<\/tp>)?/g;
+
+// A topic's strings (`LAST`, `AAPL`) are the same every second: the read keeps the copy it kept before, so what it
+// builds holds strings the heap already has rather than new ones it must carry from one collection to the next.
+const topicStrings = new Map<string, string>();
+const MAX_TOPIC_STRINGS = 50_000;
+
+function topicString(raw: string): string {
+  let kept = topicStrings.get(raw);
+  if (kept === undefined) {
+    if (topicStrings.size >= MAX_TOPIC_STRINGS) topicStrings.clear();
+    kept = text(raw);
+    topicStrings.set(raw, kept);
+  }
+  return kept;
+}
+
+/** The topics of xl/volatileDependencies.xml as the tokenizer's road reads them; null: read it the general way. */
+export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): VolatileTopic[] | null {
+  const xml = plainText(bytes, 'volTypes');
+  if (xml === null) return null;
+  const topics: VolatileTopic[] = [];
+  let server = '';
+  let inRealTimeData = false;
+  let count = 0;
+  TOPIC_PART.lastIndex = 0;
+  for (let match = TOPIC_PART.exec(xml); match !== null; match = TOPIC_PART.exec(xml)) {
+    if (++count % MATCHES_PER_DEADLINE_CHECK === 0) checkDeadline(limits);
+    if (match[1] !== undefined) {
+      const type = attr(match[1], 'type');
+      if (type === NOT_PLAIN) return null;
+      inRealTimeData = type === 'realTimeData';
+      continue;
+    }
+    if (match[2] !== undefined) {
+      const first = attr(match[2], 'first');
+      if (first === NOT_PLAIN) return null;
+      server = first ?? '';
+      continue;
+    }
+    const tpAttrs = match[3]!;
+    if (tpAttrs.endsWith('/')) continue; // <tp/>: a topic with nothing in it
+    if (match[7] === undefined) return null;
+    if (!inRealTimeData) continue;
+    const type = attr(tpAttrs, 't');
+    if (type === NOT_PLAIN) return null;
+    const strings: string[] = [];
+    const stps = match[5]!;
+    for (let at = 0; at < stps.length; ) {
+      if (stps.startsWith('<stp/>', at)) {
+        strings.push('');
+        at += 6;
+      } else {
+        const end = stps.indexOf('</stp>', at);
+        strings.push(topicString(stps.slice(at + 5, end)));
+        at = end + 6;
+      }
+    }
+    const cells: { sheetId: number; row: number; col: number }[] = [];
+    const trs = match[6]!;
+    for (let at = 0; at < trs.length; ) {
+      const end = trs.indexOf('/>', at);
+      const trAttrs = trs.slice(at + 3, end);
+      at = end + 2;
+      const sheet = attr(trAttrs, 's');
+      if (sheet === NOT_PLAIN) return null;
+      const sheetId = Number(sheet);
+      const key = cellKey(trAttrs);
+      if (key >= 0 && Number.isInteger(sheetId)) cells.push({ sheetId, row: Math.floor(key / 16_384), col: (key % 16_384) + 1 });
+      else if (key < 0) {
+        // Not the plain `r="B2"`: the general reading of the attribute decides.
+        const ref = attr(trAttrs, 'r');
+        if (ref === NOT_PLAIN) return null;
+        const address = parseAddress(ref ?? '');
+        if (address && Number.isInteger(sheetId)) cells.push({ sheetId, ...address });
+      }
+    }
+    topics.push({ server, strings, value: cachedValue(type ?? 'n', text(match[4] ?? '')), cells });
+  }
+  checkDeadline(limits);
+  return topics;
+}
