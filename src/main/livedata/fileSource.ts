@@ -147,16 +147,22 @@ export class FileSource implements QuoteSource {
       },
     });
     openWatchers += 1;
+    // chokidar reports what the folder watcher below has mostly seen already: a look at the file's size and mtime
+    // decides whether there is anything left to read (a second read of the same bytes would be waste).
     const onEvent = (path: string) => {
-      if (basename(path) === target) this.schedule(this.options.debounceMs);
+      if (basename(path) !== target) return;
+      if (this.reading) this.dirty = true;
+      else void this.poll();
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
     this.watcher.on('error', (error) => this.setStatus('error', `watching the folder failed: ${statusMessage(error)}`));
     // chokidar re-reads a folder at most once a second, so a rename that follows another within a second would
     // wait for that throttle; the folder's own change notifications (fs.watch) see each rename at once.
     try {
-      this.folderWatcher = fsWatch(dirname(this.path), (_event, name) => {
-        if (name === null || name.toString() === target) this.schedule(this.options.debounceMs);
+      // A rename onto the file is a whole new file (Excel's save, our macro's temp-and-rename): read it at once. A
+      // change in place may be one of several writes: wait a moment for the rest.
+      this.folderWatcher = fsWatch(dirname(this.path), (event, name) => {
+        if (name === null || name.toString() === target) this.schedule(event === 'rename' ? 0 : this.options.debounceMs);
       });
       openWatchers += 1;
       this.folderWatcher.on('error', () => this.closeFolderWatcher());
@@ -211,8 +217,10 @@ export class FileSource implements QuoteSource {
     this.reading = this.read().finally(() => {
       this.reading = null;
       if (this.dirty && !this.stopped) {
+        // Events came while it read: often the same rewrite seen twice (the folder's rename, then chokidar). Read
+        // again only if the file is not what was just read.
         this.dirty = false;
-        this.schedule(0);
+        void this.poll();
       }
     });
     return this.reading;
