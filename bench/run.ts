@@ -1,7 +1,7 @@
 // Thor Paper Desk benchmark: `npm run bench` prints `name value unit` lines; `npm run bench -- --json` prints one
 // JSON object {"name": {"value": n, "unit": "..."}} and nothing else of its own on stdout (progress goes to stderr;
 // `npm run` itself prints its "> script" banner to stdout, so use `npm run --silent bench -- --json` for clean JSON).
-// Every database is a temp file under os.tmpdir(), deleted at the end. Runs in about 40 s on 2 cores, plus ~35 s for ui;
+// Every database is a temp file under os.tmpdir(), deleted at the end. Runs in about 50 s on 2 cores, plus ~35 s for ui;
 // `--only=place,quotes,startup,livedata,ui` runs a subset. bench_total_s is the run's own wall time.
 //
 // 1. Place and fill (file database, WAL, synchronous=FULL as Ledger.open sets them; one account, AAPL quoted
