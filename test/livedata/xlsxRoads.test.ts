@@ -41,7 +41,7 @@ function modelToJson(model: WorkbookModel) {
       rows: [...s.rows].map(([r, cells]) => [r, [...cells].map(([c, cell]) => [c, cell.value, cell.formula ?? null])]),
     })),
     names: model.names,
-    volatile: model.volatile,
+    volatile: model.volatile === null ? null : [...model.volatile],
   };
 }
 

@@ -42,7 +42,8 @@ export interface WorkbookModel {
   readonly sheets: readonly ModelSheet[];
   readonly names: readonly DefinedName[];
   /** Null when the workbook has no volatileDependencies part (saved by a program other than Excel). */
-  readonly volatile: readonly VolatileTopic[] | null;
+  /** Read once, in order (the reader may keep them compact and make each topic as it is read). */
+  readonly volatile: Iterable<VolatileTopic> | null;
 }
 
 /** `B5` -> { row: 5, col: 2 }; null when the text is not a cell address. */

@@ -193,11 +193,52 @@ function topicString(raw: string): string {
   return kept;
 }
 
+/**
+ * volatileDependencies' topics, kept in a few flat arrays rather than four objects a topic: a read of 1,000 symbols
+ * holds 10,000 topics, and every object alive when a collection comes is copied by it (that copying was a third of
+ * such a read). Iterating makes each topic's object as it is used, to die young.
+ */
+class PlainTopics implements Iterable<VolatileTopic> {
+  readonly servers: string[] = [];
+  /** Where each topic's strings start in `strings`, and its cells in `cells`; one more entry closes the last. */
+  readonly stringStarts: number[] = [0];
+  readonly strings: string[] = [];
+  readonly cellStarts: number[] = [0];
+  /** sheetId, row, col, for each cell. */
+  readonly cells: number[] = [];
+  /** Each topic's value when a number (unboxed in a double array); NaN when it is in `others`. */
+  readonly numbers: number[] = [];
+  readonly others = new Map<number, CellValue>();
+
+  close(server: string, value: CellValue) {
+    const index = this.servers.length;
+    this.servers.push(server);
+    if (typeof value === 'number') this.numbers.push(value);
+    else {
+      this.numbers.push(NaN);
+      this.others.set(index, value);
+    }
+    this.stringStarts.push(this.strings.length);
+    this.cellStarts.push(this.cells.length / 3);
+  }
+
+  *[Symbol.iterator](): Iterator<VolatileTopic> {
+    for (let i = 0; i < this.servers.length; i += 1) {
+      const cells: { sheetId: number; row: number; col: number }[] = [];
+      for (let c = this.cellStarts[i]!; c < this.cellStarts[i + 1]!; c += 1) {
+        cells.push({ sheetId: this.cells[3 * c]!, row: this.cells[3 * c + 1]!, col: this.cells[3 * c + 2]! });
+      }
+      const value = this.others.has(i) ? this.others.get(i)! : this.numbers[i]!;
+      yield { server: this.servers[i]!, strings: this.strings.slice(this.stringStarts[i], this.stringStarts[i + 1]), value, cells };
+    }
+  }
+}
+
 /** The topics of xl/volatileDependencies.xml as the tokenizer's road reads them; null: read it the general way. */
-export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): VolatileTopic[] | null {
+export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iterable<VolatileTopic> | null {
   const xml = plainText(bytes, 'volTypes');
   if (xml === null) return null;
-  const topics: VolatileTopic[] = [];
+  const topics = new PlainTopics();
   let server = '';
   let inRealTimeData = false;
   let count = 0;
@@ -220,21 +261,19 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Vola
     if (tpAttrs.endsWith('/')) continue; // <tp/>: a topic with nothing in it
     if (match[7] === undefined) return null;
     if (!inRealTimeData) continue;
-    const type = attr(tpAttrs, 't');
+    const type = tpAttrs.length === 0 ? undefined : attr(tpAttrs, 't');
     if (type === NOT_PLAIN) return null;
-    const strings: string[] = [];
     const stps = match[5]!;
     for (let at = 0; at < stps.length; ) {
       if (stps.startsWith('<stp/>', at)) {
-        strings.push('');
+        topics.strings.push('');
         at += 6;
       } else {
         const end = stps.indexOf('</stp>', at);
-        strings.push(topicString(stps.slice(at + 5, end)));
+        topics.strings.push(topicString(stps.slice(at + 5, end)));
         at = end + 6;
       }
     }
-    const cells: { sheetId: number; row: number; col: number }[] = [];
     const trs = match[6]!;
     for (let at = 0; at < trs.length; ) {
       const end = trs.indexOf('/>', at);
@@ -243,17 +282,18 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Vola
       const sheet = attr(trAttrs, 's');
       if (sheet === NOT_PLAIN) return null;
       const sheetId = Number(sheet);
+      if (!Number.isInteger(sheetId)) continue;
       const key = cellKey(trAttrs);
-      if (key >= 0 && Number.isInteger(sheetId)) cells.push({ sheetId, row: Math.floor(key / 16_384), col: (key % 16_384) + 1 });
-      else if (key < 0) {
+      if (key >= 0) topics.cells.push(sheetId, Math.floor(key / 16_384), (key % 16_384) + 1);
+      else {
         // Not the plain `r="B2"`: the general reading of the attribute decides.
         const ref = attr(trAttrs, 'r');
         if (ref === NOT_PLAIN) return null;
         const address = parseAddress(ref ?? '');
-        if (address && Number.isInteger(sheetId)) cells.push({ sheetId, ...address });
+        if (address) topics.cells.push(sheetId, address.row, address.col);
       }
     }
-    topics.push({ server, strings, value: cachedValue(type ?? 'n', text(match[4] ?? '')), cells });
+    topics.close(server, cachedValue(type ?? 'n', text(match[4] ?? '')));
   }
   checkDeadline(limits);
   return topics;
