@@ -13,6 +13,8 @@ const PAGE = 5_000;
  * same value counts as a change, which only costs a recomputation.
  */
 function sameButWords(a: Trade, b: Trade): 'note' | 'tags' | 'figures' {
+  // A fill gives its trade a new list of fills, and a quote new excursions: decided without walking every field.
+  if (a.fills !== b.fills || a.mfe !== b.mfe || a.mae !== b.mae) return 'figures';
   for (const key of Object.keys(b) as (keyof Trade)[]) {
     if (key !== 'tags' && key !== 'note' && a[key] !== b[key]) return 'figures';
   }
