@@ -30,6 +30,12 @@ test('trade, see the trade and its stats live, tag it, note it, filter by tag, r
   await expect(page.getByTestId('stat-net')).toHaveText('+10.00');
   await expect(page.getByTestId('stat-winrate')).toHaveText(/100\.0%\s*1 of 1/);
   await expect(page.getByTestId('group-row-opening drive')).toContainText('+10.00');
+  // The charts are made after the figures painted, then drawn with main's points.
+  for (const chart of ['chart-equity', 'chart-cumulative']) {
+    await expect(page.getByTestId(chart)).toHaveAttribute('data-drawn', 'yes');
+    await expect(page.getByTestId(chart).locator('canvas').first()).toBeVisible();
+  }
+  await expect(page.getByTestId('chart-cumulative')).toHaveAttribute('data-points', '1');
 
   // An open trade, live: its MFE follows the quotes while the journal is shown.
   await page.keyboard.press('Alt+1');

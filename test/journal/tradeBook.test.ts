@@ -25,8 +25,11 @@ describe('the journal in memory', () => {
           for (const op of before) session.apply(op);
           await t.desk.warmJournal(); // read now; what follows only reaches it through commits
           for (const op of after) session.apply(op);
+          t.desk.closedTrades(); // kept from here: the edits below swap their trades in it
           const first = t.desk.trades()[0];
           if (first) expect(t.desk.editTrade(first.id, { addTags: ['Kept'], note: 'n' }).ok).toBe(true);
+          const last = t.desk.closedTrades().at(-1);
+          if (last) expect(t.desk.editTrade(last.id, { note: 'only the note' }).ok).toBe(true);
           t.desk.flushQuotes(); // open trades' excursions to disk, as the desk shows them
           const stored = t.desk.ledger.trades().map(tradeView);
           expect(t.desk.trades().map(tradeView)).toEqual(stored);

@@ -214,6 +214,30 @@ describe('the journal in the contract', () => {
     expect(rows[0]!.tags).toEqual(['Scalp']);
   });
 
+  it('a note edit keeps the statistics and lists it was answered from; a tag edit refreshes the tags, byTag and tag filters', async () => {
+    await twoTrades();
+    const byNet = { ...page, sort: { key: 'netPl', descending: true } } as const;
+    const before = await ok('journalStats', {});
+    expect((await ok('journalTrades', byNet)).rows.map((r) => r.note)).toEqual(['', '']);
+    const msft = (await ok('journalTrades', { ...page, symbol: 'MSFT' })).rows[0]!;
+
+    await ok('editTrade', { id: msft.id, note: 'chased the open' });
+    // The same answer object: nothing of it was computed again, and no figure could have moved.
+    expect(await ok('journalStats', {})).toBe(before);
+    expect((await ok('journalTrades', byNet)).rows.map((r) => r.note)).toEqual(['', 'chased the open']);
+    expect((await ok('journalTrades', { ...page, tag: '' })).rows.map((r) => [r.symbol, r.note])).toEqual([['MSFT', 'chased the open']]);
+
+    await ok('editTrade', { id: msft.id, addTags: ['Fade'] });
+    const after = await ok('journalStats', {});
+    expect(after.stats.byTag).toEqual({ breakout: before.stats.byTag['breakout'], Fade: before.stats.byTag[''] });
+    expect({ ...after.stats, byTag: null }).toEqual({ ...before.stats, byTag: null });
+    expect((await ok('journalTrades', { ...page, tag: '' })).total).toBe(0);
+    expect((await ok('journalTrades', { ...page, tag: 'fade' })).rows.map((r) => [r.symbol, r.tags, r.note])).toEqual([['MSFT', ['Fade'], 'chased the open']]);
+    expect((await ok('journalStats', { tag: 'fade' })).stats).toMatchObject({ trades: 1, netPl: '-10.4' });
+    expect(await ok('journalTags', {})).toEqual(['breakout', 'Fade']);
+    expect((await ok('journalTrades', byNet)).rows.map((r) => r.tags)).toEqual([['breakout'], ['Fade']]);
+  });
+
   it('refuses oversized or malformed journal requests before they reach the desk', async () => {
     expect(await terminal.handle('journalTrades', { offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await terminal.handle('journalTrades', { ...page, range: { kind: 'custom', from: 'yesterday', to: '2026-01-01' } })).toMatchObject({

@@ -266,6 +266,14 @@ export class PaperDesk {
     return this.book.version;
   }
 
+  /**
+   * Finer versions of the journal for answers kept across edits: `tags` stays on a note edit, `figures` on a note or
+   * tag edit (money, times and status never change with an edit), both move with every fill and reset.
+   */
+  get journalVersions(): { readonly tags: number; readonly figures: number } {
+    return this.book.versions;
+  }
+
   /** The CLOSED trades of every account in closing order (JOURNAL.md 3), kept until the journal's version moves. */
   closedTrades(): readonly Trade[] {
     return this.book.closedInClosingOrder();

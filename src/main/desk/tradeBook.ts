@@ -7,6 +7,21 @@ import type { Ledger } from '../ledger/ledger';
 
 const PAGE = 5_000;
 
+/**
+ * What changed between two states of a trade: nothing but the note ('note'), the tags too ('tags'), or anything else
+ * ('figures'). Fields are compared by identity (Decimals are immutable, and an edit keeps them): a new Decimal of the
+ * same value counts as a change, which only costs a recomputation.
+ */
+function sameButWords(a: Trade, b: Trade): 'note' | 'tags' | 'figures' {
+  // A fill gives its trade a new list of fills, and a quote new excursions: decided without walking every field.
+  if (a.fills !== b.fills || a.mfe !== b.mfe || a.mae !== b.mae) return 'figures';
+  for (const key of Object.keys(b) as (keyof Trade)[]) {
+    if (key !== 'tags' && key !== 'note' && a[key] !== b[key]) return 'figures';
+  }
+  if (Object.keys(a).length !== Object.keys(b).length) return 'figures';
+  return a.tags === b.tags || (a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i])) ? 'note' : 'tags';
+}
+
 function byOpening(a: Trade, b: Trade): number {
   return a.openedAt - b.openedAt || a.openFillId - b.openFillId || a.id - b.id;
 }
@@ -21,7 +36,12 @@ export class TradeBook {
   private pending: Trade[] = [];
   /** Bumps whenever a trade is added or changes, so what was computed from the trades knows when it is stale. */
   private changes = 0;
+  /** Bumps unless a change only rewrote notes: what reads tags (byTag, a tag filter, the tags offered) is stale. */
+  private tagChanges = 0;
+  /** Bumps unless a change only rewrote notes or tags: every figure, status and time is as it was. */
+  private figureChanges = 0;
   private tags: { version: number; list: string[] } | null = null;
+  /** Closing order depends on figures only: a tag or note edit swaps the trade in place (closedTrade). */
   private closedList: { version: number; list: Trade[] } | null = null;
 
   constructor(private readonly ledger: Ledger) {}
@@ -35,19 +55,27 @@ export class TradeBook {
     return this.changes;
   }
 
-  /** The CLOSED trades in closing order (JOURNAL.md 3), sorted once per version. */
+  /**
+   * What a change can have made stale, for answers kept across changes: `tags` moves unless only notes changed,
+   * `figures` unless only notes and tags changed (an edit of the journal never moves money, times or status).
+   */
+  get versions(): { readonly tags: number; readonly figures: number } {
+    return { tags: this.tagChanges, figures: this.figureChanges };
+  }
+
+  /** The CLOSED trades in closing order (JOURNAL.md 3), sorted once per figures version. */
   closedInClosingOrder(): readonly Trade[] {
     const trades = this.all();
-    if (this.closedList?.version === this.changes) return this.closedList.list;
+    if (this.closedList?.version === this.figureChanges) return this.closedList.list;
     const list = trades.filter((trade) => trade.status === 'CLOSED').sort(byClosing);
-    this.closedList = { version: this.changes, list };
+    this.closedList = { version: this.figureChanges, list };
     return list;
   }
 
-  /** Every tag used on a trade so far, as first spelled (the lowest trade id's spelling), kept until the next change. */
+  /** Every tag used on a trade so far, as first spelled (the lowest trade id's spelling), kept until tags change. */
   tagsUsed(): string[] {
     const trades = this.all();
-    if (this.tags?.version === this.changes) return this.tags.list;
+    if (this.tags?.version === this.tagChanges) return this.tags.list;
     const first = new Map<string, { id: number; at: number; tag: string }>();
     for (const trade of trades) {
       trade.tags.forEach((tag, at) => {
@@ -57,7 +85,7 @@ export class TradeBook {
       });
     }
     const list = [...first.values()].sort((a, b) => a.id - b.id || a.at - b.at).map((entry) => entry.tag);
-    this.tags = { version: this.changes, list };
+    this.tags = { version: this.tagChanges, list };
     return list;
   }
 
@@ -90,8 +118,34 @@ export class TradeBook {
       this.pending.push(...trades);
       return;
     }
-    for (const trade of trades) this.put(trade);
+    let tags = false;
+    let figures = false;
+    for (const trade of trades) {
+      const before = this.get(trade.id);
+      this.put(trade);
+      const kept = before ? sameButWords(before, trade) : 'figures';
+      if (kept === 'figures') figures = true;
+      else if (kept === 'tags') tags = true;
+      // Same closing key, so the kept closing order only needs the newest object in the same place.
+      if (kept !== 'figures' && trade.status === 'CLOSED') this.replaceClosed(trade);
+    }
     this.changes += 1;
+    if (figures || tags) this.tagChanges += 1;
+    if (figures) this.figureChanges += 1;
+  }
+
+  private replaceClosed(trade: Trade): void {
+    const list = this.closedList?.list;
+    if (!list) return;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byClosing(list[mid]!, trade) < 0) low = mid + 1;
+      else high = mid;
+    }
+    if (list[low]?.id === trade.id) list[low] = trade;
+    else this.closedList = null; // not where it should be: sort afresh rather than serve a stale object
   }
 
   private finish(): void {

@@ -127,26 +127,30 @@ interface CheckedMember {
   readonly childrenOco: boolean;
 }
 
+const NO_CHILDREN: readonly unknown[] = [];
+
+/** An input error about a member of a command (and one of its children). A function, not a closure made per order. */
+function memberError(message: string, member: number, child?: number): Decision<never> {
+  return { ok: false, error: { code: 'INVALID_INPUT', message, where: child === undefined ? { member } : { member, child } } };
+}
+
 /** One order of a command with its children, checked; an input error names the member and child it is about. */
 function checkMember(input: PlaceOrderInput, state: EngineState, now: number, member: number): Decision<Omit<CheckedMember, 'clientOrderId'>> {
-  const at = (message: string, child?: number): Decision<never> => ({
-    ok: false,
-    error: { code: 'INVALID_INPUT', message, where: child === undefined ? { member } : { member, child } },
-  });
   const spec = checkOrderSpec(input, state.settings, now);
-  if (!spec.ok) return at(spec.message);
+  if (!spec.ok) return memberError(spec.message, member);
   const tags = checkTags(input.tags);
-  if (!tags.ok) return at(tags.message);
-  const list = input.children ?? [];
-  if (!Array.isArray(list) || list.length > MAX_LINKED) return at(`children must be a list of at most ${MAX_LINKED} orders`);
+  if (!tags.ok) return memberError(tags.message, member);
+  const list = input.children ?? NO_CHILDREN;
+  if (!Array.isArray(list) || list.length > MAX_LINKED) return memberError(`children must be a list of at most ${MAX_LINKED} orders`, member);
   const children: ChildSpec[] = [];
-  for (const [index, child] of list.entries()) {
+  for (let index = 0; index < list.length; index += 1) {
+    const child: unknown = list[index];
     const checked = checkChildSpec(typeof child === 'object' && child !== null ? child : {}, spec.value, state.settings, now);
-    if (!checked.ok) return at(checked.message, index);
+    if (!checked.ok) return memberError(checked.message, member, index);
     children.push(checked.value);
   }
   const oco = input.childrenOco;
-  if (oco !== undefined && oco !== null && typeof oco !== 'boolean') return at(`childrenOco must be true or false (got ${shown(oco)})`);
+  if (oco !== undefined && oco !== null && typeof oco !== 'boolean') return memberError(`childrenOco must be true or false (got ${shown(oco)})`, member);
   // A bracket: two or more children form one OCO group unless told otherwise (ENGINE.md 12).
   const childrenOco = typeof oco === 'boolean' ? oco && children.length >= 2 : children.length >= 2;
   return { ok: true, value: { spec: spec.value, tags: tags.value, children, childrenOco }, change: NO_CHANGE };
@@ -572,7 +576,7 @@ function afterFill(draft: Draft, filled: Order, time: number) {
     cancelLive(draft, accountId, time, (o) => o.ocoGroup === group && o.id !== filled.id, `OCO: order ${filled.id} filled`);
   }
   const activated: Order[] = [];
-  for (const child of [...draft.heldOrdersOf(accountId)].filter((o) => o.parentId === filled.id).sort((a, b) => a.id - b.id)) {
+  for (const child of childrenOf(draft.heldOrdersOf(accountId), filled.id)) {
     const current = draft.order(child.id)!;
     if (current.status === 'HELD') activated.push(activate(draft, current, filled, time));
   }
@@ -603,9 +607,12 @@ function activate(draft: Draft, child: Order, parent: Order, time: number): Orde
  * canceled ("position closed"), and one larger than the position it closes is cut to it ("reduced to position").
  */
 function keepChildrenClosing(draft: Draft, filled: Order, time: number) {
-  const qty = draft.position(filled.accountId, filled.symbol)?.qty ?? ZERO;
   // The symbol's orders, not the account's: a fill pays for its own symbol only.
-  const children = [...draft.workingOrdersOfSymbol(filled.symbol)].filter((o) => o.parentId !== null && o.accountId === filled.accountId);
+  const children: Order[] = [];
+  for (const o of draft.workingOrdersOfSymbol(filled.symbol)) if (o.parentId !== null && o.accountId === filled.accountId) children.push(o);
+  // Most fills have no working child on their symbol: nothing to look up.
+  if (children.length === 0) return;
+  const qty = draft.position(filled.accountId, filled.symbol)?.qty ?? ZERO;
   for (const child of children.sort((a, b) => a.id - b.id)) {
     const current = draft.order(child.id)!;
     if (current.status !== 'WORKING') continue;
@@ -624,9 +631,16 @@ function endOrder(draft: Draft, order: Order, type: 'CANCELED' | 'EXPIRED', time
   return ended;
 }
 
+/** The HELD orders among `held` whose parent is `parentId`, oldest first (one pass, no copy when there are none). */
+function childrenOf(held: Iterable<Order>, parentId: number): Order[] {
+  const children: Order[] = [];
+  for (const o of held) if (o.parentId === parentId) children.push(o);
+  return children.length > 1 ? children.sort((a, b) => a.id - b.id) : children;
+}
+
 /** A parent that ends without filling takes its HELD children with it (ENGINE.md 12). */
 function endHeldChildren(draft: Draft, parent: Order, how: 'canceled' | 'expired' | 'rejected', time: number) {
-  for (const child of [...draft.heldOrdersOf(parent.accountId)].filter((o) => o.parentId === parent.id).sort((a, b) => a.id - b.id)) {
+  for (const child of childrenOf(draft.heldOrdersOf(parent.accountId), parent.id)) {
     const current = draft.order(child.id)!;
     if (current.status === 'HELD') endOrder(draft, current, 'CANCELED', time, `parent order ${parent.id} ${how}`);
   }

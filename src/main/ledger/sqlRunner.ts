@@ -11,6 +11,8 @@ type Row<T extends TableName> = { [K in keyof LedgerDatabase[T]]: LedgerDatabase
 export class SqlRunner {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly rowWrites = new Map<string, BetterSqlite3.Statement>();
+  /** Per table (and conflict target): the columns of the last row written and its statement. */
+  private readonly lastShapes = new Map<string, { columns: readonly string[]; statement: BetterSqlite3.Statement }>();
   private readonly inTransaction: BetterSqlite3.Transaction<(work: () => unknown) => unknown>;
 
   constructor(
@@ -52,6 +54,14 @@ export class SqlRunner {
 
   /** INSERT of a full row; with `conflict`, an upsert that replaces every other column. */
   writeRow<T extends TableName>(table: T, row: Row<T>, conflict?: readonly (keyof Row<T> & string)[]): void {
+    // A table is written in one shape almost always: the last shape of each table and conflict is checked key by key
+    // (no key text joined per row, several rows a write); any other shape goes by its full key as before.
+    const kind = conflict ? `${table}|${conflict.join(',')}` : table;
+    const last = this.lastShapes.get(kind);
+    if (last && sameKeys(row, last.columns)) {
+      last.statement.run(...Object.values(row));
+      return;
+    }
     const columns = Object.keys(row);
     const shape = `${table}|${conflict?.join(',') ?? ''}|${columns.join(',')}`;
     let statement = this.rowWrites.get(shape);
@@ -72,10 +82,21 @@ export class SqlRunner {
       statement = this.sqlite.prepare(compiled.sql);
       this.rowWrites.set(shape, statement);
     }
+    this.lastShapes.set(kind, { columns, statement });
     statement.run(...Object.values(row));
   }
 
   transaction<T>(work: () => T): T {
     return this.inTransaction.immediate(work) as T;
   }
+}
+
+/** `row`'s keys are `columns`, in that order (the order kysely binds, so the statement's parameters line up). */
+function sameKeys(row: object, columns: readonly string[]): boolean {
+  let i = 0;
+  for (const key in row) {
+    if (key !== columns[i]) return false;
+    i += 1;
+  }
+  return i === columns.length;
 }

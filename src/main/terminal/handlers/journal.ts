@@ -27,18 +27,22 @@ function query(filter: JournalFilter): JournalQuery {
 const STILL_KEYS: ReadonlySet<SortKey> = new Set(['openedAt', 'closedAt', 'symbol', 'direction']);
 
 /**
- * The trades a query shows, sorted: kept per journal version when the order cannot move until the next trade is
- * written (a still key, or no open trade among them); an open trade is in a range while now is, so that is in the key.
+ * The trades a query shows, sorted: kept while the order cannot move, i.e. until a trade's figures change (a still
+ * key, or no open trade among them), or its tags for a tag filter; a note edit keeps every list. An open trade is in a
+ * range while now is, so that is in the key. The rows of a kept list are taken afresh when sliced.
  */
 function sortedTrades(desk: PaperDesk, q: JournalQuery, key: SortKey, descending: boolean, now: number): readonly Trade[] {
   const { closedFrom, closedTo, ...rest } = tradeFilter(q, now);
   const nowInRange = (closedFrom === undefined || now >= closedFrom) && (closedTo === undefined || now < closedTo);
-  const matching = desk.journalMemo.get(desk.journalVersion, `match ${JSON.stringify([closedFrom, closedTo, rest, nowInRange])}`, () =>
+  const versions = desk.journalVersions;
+  // The tags version moves with every figure change too, so a tag filter only needs that one.
+  const version = rest.tags ? versions.tags : versions.figures;
+  const matching = desk.journalMemo.get(version, `match ${JSON.stringify([closedFrom, closedTo, rest, nowInRange])}`, () =>
     tradesMatching(desk.trades(q.account !== undefined ? { accountId: q.account } : {}), q, now),
   );
   const sort = () => sortTrades(matching, key, descending, now);
   if (!STILL_KEYS.has(key) && matching.some((trade) => trade.status === 'OPEN')) return sort();
-  return desk.journalMemo.get(desk.journalVersion, `sort ${JSON.stringify([closedFrom, closedTo, rest, nowInRange, key, descending])}`, sort);
+  return desk.journalMemo.get(version, `sort ${JSON.stringify([closedFrom, closedTo, rest, nowInRange, key, descending])}`, sort);
 }
 
 export function journalHandlers(services: TerminalServices) {
@@ -49,8 +53,8 @@ export function journalHandlers(services: TerminalServices) {
       const key = sort?.key ?? 'closedAt';
       const descending = sort?.descending ?? true;
       const sorted = sortedTrades(desk, query(filter), key, descending, now);
-      // The list may be from an earlier call: open trades are shown as they stand now.
-      const rows = sorted.slice(offset, offset + limit).map((trade) => journalTradeRow(desk, trade.status === 'OPEN' ? (desk.trade(trade.id) ?? trade) : trade));
+      // The list may be from an earlier call: trades are shown as they stand now (open ones' excursions, an edited note).
+      const rows = sorted.slice(offset, offset + limit).map((trade) => journalTradeRow(desk, desk.trade(trade.id) ?? trade));
       return { ok: true, data: { total: sorted.length, offset, rows } };
     },
     journalTrade: ({ id }) => {
@@ -67,8 +71,9 @@ export function journalHandlers(services: TerminalServices) {
     journalStats: (filter) => {
       const desk = services.desk();
       const closedFilter = tradeFilter(query(filter), desk.clock.now());
-      // Closed trades change only with the journal's version: the same filter is answered once per version.
-      const data = desk.journalMemo.get(desk.journalVersion, `stats ${JSON.stringify(closedFilter)}`, () => {
+      // Closed trades' figures change only with a fill or a reset, their tags with an edit too (byTag is in every
+      // answer): the same filter is answered once per tags version, and a note edit keeps the answer.
+      const data = desk.journalMemo.get(desk.journalVersions.tags, `stats ${JSON.stringify(closedFilter)}`, () => {
         const closed = closedMatching(desk.closedTrades(), closedFilter);
         return { stats: statisticsView(statisticsOfClosed(closed)), cumulative: cumulativeNetOfClosed(closed) };
       });

@@ -197,11 +197,12 @@ function Cards() {
 }
 
 function Charts() {
-  const { equity, cumulative } = useJournal(useShallow((s) => ({ equity: s.equity, cumulative: s.cumulative })));
+  const { equity, cumulative, answered } = useJournal(useShallow((s) => ({ equity: s.equity, cumulative: s.cumulative, answered: s.stats !== null || s.error !== null })));
+  // The charts are made once the first answers are on screen: the trades and the cards come first.
   return (
     <div className="journal-charts">
-      <CurveChart testId="chart-equity" label="Equity (net liq) against the starting balance" points={equity?.points ?? []} base={equity?.startingBalance ?? '0'} />
-      <CurveChart testId="chart-cumulative" label="Cumulative net P/L of closed trades" points={cumulative} base="0" />
+      <CurveChart testId="chart-equity" label="Equity (net liq) against the starting balance" points={equity?.points ?? []} base={equity?.startingBalance ?? '0'} show={answered} />
+      <CurveChart testId="chart-cumulative" label="Cumulative net P/L of closed trades" points={cumulative} base="0" show={answered} />
     </div>
   );
 }
@@ -417,7 +418,9 @@ function indexOf(pages: Readonly<Record<number, readonly JournalTradeRow[]>>, id
   return -1;
 }
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }) : NONE);
+// One formatter for every cell: toLocaleString with options builds a new one per call (most of a row's render time).
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const time = (iso: string | null) => (iso ? TIME_FORMAT.format(new Date(iso)) : NONE);
 
 const TradeLine = memo(function TradeLine({ index }: { index: number }) {
   const stored = useJournal((s) => s.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE]);
