@@ -47,6 +47,7 @@ export function priceDecimals(settings: Settings, symbol: string, assetType: str
 // seen (a WeakMap) instead of serialising each cell's own copy, which was most of a big workbook's time.
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
 const NO_STYLE: Partial<ExcelJS.Style> = {};
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
 const NO_FORMATS: Readonly<Record<number, string>> = {};
 function styleOf(format: string | undefined): Partial<ExcelJS.Style> {
   if (!format) return NO_STYLE;
@@ -71,8 +72,16 @@ class Sheet {
 
   /** One row; `formats` overrides a column's number format for this row (a price's decimals). */
   add(values: Cell[], formats: Readonly<Record<number, string>> = NO_FORMATS): void {
-    const row = this.sheet.addRow(values);
-    for (let i = 0; i < values.length; i += 1) row.getCell(i + 1).style = styleOf(formats[i] ?? this.columns[i]?.numFmt);
+    // An empty value (null, '') is no cell at all (exceljs skips undefined), as Excel leaves an empty cell out: the
+    // column's style still formats what a trader types there, and a month's empty prices and notes are not written.
+    const row = this.sheet.addRow(values.map((value) => (value === null || value === '' ? undefined : value)));
+    // One style object for every row: a row's own `{}` is a style exceljs has not seen, and resolving it was a
+    // tenth of a big workbook's time. Its id is the default's, so the XML is the same. (exceljs's typings leave a
+    // row's `style` out; its Row has one, read when the row is committed.)
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = ROW_STYLE;
+    row.eachCell((cell, column) => {
+      cell.style = styleOf(formats[column - 1] ?? this.columns[column - 1]?.numFmt);
+    });
     row.commit();
   }
 
