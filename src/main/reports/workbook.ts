@@ -7,7 +7,7 @@ import { avgEntry, avgExit, netPl } from '../engine/journal';
 import { tradeStatistics, type TradeStatistics } from '../engine/statistics';
 import type { Settings } from '../engine/settings';
 import type { StatementData } from './ledgerReader';
-import { newYork, PROGRESS_ROWS, type RowProgress } from './text';
+import { newYork, PROGRESS_ROWS, tosTime, type RowProgress } from './text';
 import { tradeDescription } from './tosStatement';
 
 export const SHEETS = ['Summary', 'Trades', 'Fills', 'Orders', 'Cash', 'Positions', 'Daily'] as const;
@@ -28,7 +28,14 @@ interface Column {
 type Cell = string | number | Date | null;
 
 // The one place a decimal becomes a JS number: a cell of the workbook, which Excel keeps as a double anyway.
-const num = (value: Dec | null): number | null => (value === null ? null : value.toNumber());
+// The reader shares one Decimal per distinct text (a month holds a few hundred), so each is converted once.
+const numbers = new WeakMap<Dec, number>();
+const num = (value: Dec | null): number | null => {
+  if (value === null) return null;
+  let n = numbers.get(value);
+  if (n === undefined) numbers.set(value, (n = value.toNumber()));
+  return n;
+};
 const time = (ms: number | null): Date | null => (ms === null ? null : newYork(ms));
 
 function priceFormat(decimals: number): string {
@@ -228,7 +235,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
   count = 0;
   for (const { order: o, events, posEffect } of data.orders) {
     const price = priceFormat(priceDecimals(data.settings, o.symbol, o.assetType));
-    const trail = events.map((e) => `${e.type} ${time(e.time)!.toISOString().slice(11, 19)}`).join('; ');
+    const trail = events.map((e) => `${e.type} ${tosTime(e.time)}`).join('; ');
     orders.add(
       [
         o.id,
