@@ -318,6 +318,8 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
           .where('created_at', '>=', startIso)
           .where('created_at', '<', endIso),
       )
+      // By order, then id: each trail in its own order, straight from the (order_id, id) index, no sort of them all.
+      .orderBy('order_id')
       .orderBy('id');
     for (const [orderId, type, time] of rawIterate(source, events) as Iterable<[number, OrderEvent['type'], string]>) {
       let list = eventsByOrder.get(orderId);
@@ -411,9 +413,8 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
     const held = positions.get(fill.symbol) ?? newPosition(account.id, fill.symbol, fill.assetType, fill.multiplier, fill.time);
     const { position } = applyFillToPosition(held, delta, fill.price, fill.time);
     positions.set(fill.symbol, position);
-    const flow = fillCashFlow(fill.assetType, delta, fill.price, fill.multiplier, fill.realizedPl);
     if (!inside) {
-      cash = cash.plus(flow).minus(fill.commission).minus(fill.fees);
+      cash = cash.plus(fillCashFlow(fill.assetType, delta, fill.price, fill.multiplier, fill.realizedPl)).minus(fill.commission).minus(fill.fees);
       continue;
     }
     openingBalance ??= cash;
@@ -432,9 +433,12 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
       // Shares of the costs by quantity; the last piece takes the remainder, so the pieces add up exactly.
       const commission = last ? commissionLeft : fill.commission.times(part.qty).div(fill.qty);
       const fees = last ? feesLeft : fill.fees.times(part.qty).div(fill.qty);
-      commissionLeft = commissionLeft.minus(commission);
-      feesLeft = feesLeft.minus(fees);
-      const partDelta = fill.side === 'BUY' ? part.qty : part.qty.negated();
+      if (!last) {
+        commissionLeft = commissionLeft.minus(commission);
+        feesLeft = feesLeft.minus(fees);
+      }
+      // A fill of one piece moves its own quantity (Decimal arithmetic only where a flip splits it).
+      const partDelta = parts.length === 1 ? delta : fill.side === 'BUY' ? part.qty : part.qty.negated();
       const amount = fillCashFlow(fill.assetType, partDelta, fill.price, fill.multiplier, part.realized);
       cash = cash.plus(amount).minus(commission).minus(fees);
       const piece: FillPiece = {
@@ -453,8 +457,11 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
     });
     if (!fillEffects.has(fill.orderId)) fillEffects.set(fill.orderId, parts[0]!.posEffect);
     const symbolTotals = realizedBySymbol.get(fill.symbol) ?? { assetType: fill.assetType, realized: ZERO, realizedLastDay: ZERO };
-    symbolTotals.realized = symbolTotals.realized.plus(fill.realizedPl);
-    if (fill.time >= lastDayStart) symbolTotals.realizedLastDay = symbolTotals.realizedLastDay.plus(fill.realizedPl);
+    // An opening fill realizes nothing: half the fills add no Decimal here.
+    if (!fill.realizedPl.isZero()) {
+      symbolTotals.realized = symbolTotals.realized.plus(fill.realizedPl);
+      if (fill.time >= lastDayStart) symbolTotals.realizedLastDay = symbolTotals.realizedLastDay.plus(fill.realizedPl);
+    }
     realizedBySymbol.set(fill.symbol, symbolTotals);
   }
   catchUp(Infinity, Number.MAX_SAFE_INTEGER);
