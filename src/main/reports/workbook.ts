@@ -7,7 +7,7 @@ import { avgEntry, avgExit, netPl } from '../engine/journal';
 import { tradeStatistics, type TradeStatistics } from '../engine/statistics';
 import type { Settings } from '../engine/settings';
 import type { StatementData } from './ledgerReader';
-import { newYork, PROGRESS_ROWS, tosTime, type RowProgress } from './text';
+import { newYorkMs, PROGRESS_ROWS, tosTime, type RowProgress } from './text';
 import { tradeDescription } from './tosStatement';
 
 export const SHEETS = ['Summary', 'Trades', 'Fills', 'Orders', 'Cash', 'Positions', 'Daily'] as const;
@@ -36,7 +36,9 @@ const num = (value: Dec | null): number | null => {
   if (n === undefined) numbers.set(value, (n = value.toNumber()));
   return n;
 };
-const time = (ms: number | null): Date | null => (ms === null ? null : newYork(ms));
+// A time is its Excel serial date (days since 1899-12-30, New York's wall clock), computed as exceljs computes a
+// Date's: the same number in the file, without a Date object and exceljs's date path for 100,000 cells.
+const time = (ms: number | null): number | null => (ms === null ? null : 25569 + newYorkMs(ms) / 86_400_000);
 
 function priceFormat(decimals: number): string {
   return decimals <= 0 ? '0' : `0.${'0'.repeat(decimals)}`;
