@@ -139,6 +139,12 @@ const TRADE_COLUMNS = [
   'fills',
 ] as const;
 
+/** A symbol's quantity during the replay, and the fills since it was last flat (with their signed quantity). */
+interface Holding {
+  qty: Dec;
+  since: { readonly fill: StatementFill; readonly delta: Dec }[];
+}
+
 export interface StatementOrder {
   readonly order: StatementOrderRecord;
   readonly events: readonly StatementEvent[];
@@ -331,7 +337,9 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
   // One pass over the account's fills from the base reset to the end of the range: cash and positions before the
   // range, then each piece, reset and day start of the range in time order.
   let cash = base ? base.startingBalance : ZERO;
-  let positions = new Map<string, Position>();
+  // Per symbol: the quantity held and its fills since it was last flat. Only an open position's cost is needed (at
+  // the end), replayed from those fills: a month of round trips replays a handful of fills, not every one.
+  let holdings = new Map<string, Holding>();
   const fillQuery = db
     .selectFrom('fills')
     .select([...FILL_COLUMNS])
@@ -377,11 +385,11 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
         openingBalance ??= cash;
         const amount = reset!.startingBalance.minus(cash);
         cash = reset!.startingBalance;
-        positions = new Map();
+        holdings = new Map();
         entries.push({ kind: 'RESET', time: reset!.time, reset: reset!, amount, balance: cash });
       } else {
         nextOrder += 1;
-        const held = positions.get(order!.symbol)?.qty ?? ZERO;
+        const held = holdings.get(order!.symbol)?.qty ?? ZERO;
         placementEffects.set(order!.id, effectOf(held, order!.side === 'BUY' ? order!.qty : order!.qty.negated()));
       }
     }
@@ -410,22 +418,25 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
     const inside = fill.time >= start;
     if (inside) catchUp(fill.time, fill.id, fill.orderId);
     const delta = fill.side === 'BUY' ? fill.qty : fill.qty.negated();
-    const held = positions.get(fill.symbol) ?? newPosition(account.id, fill.symbol, fill.assetType, fill.multiplier, fill.time);
-    const { position } = applyFillToPosition(held, delta, fill.price, fill.time);
-    positions.set(fill.symbol, position);
+    let holding = holdings.get(fill.symbol);
+    if (!holding) holdings.set(fill.symbol, (holding = { qty: ZERO, since: [] }));
+    const heldQty = holding.qty;
+    holding.qty = heldQty.plus(delta);
+    if (holding.qty.isZero()) holding.since = [];
+    else holding.since.push({ fill, delta });
     if (!inside) {
       cash = cash.plus(fillCashFlow(fill.assetType, delta, fill.price, fill.multiplier, fill.realizedPl)).minus(fill.commission).minus(fill.fees);
       continue;
     }
     openingBalance ??= cash;
     const orderType = orderById.get(fill.orderId)?.type ?? 'MKT';
-    const flips = !held.qty.isZero() && sign(held.qty) !== sign(delta) && fill.qty.greaterThan(held.qty.abs());
+    const flips = !heldQty.isZero() && sign(heldQty) !== sign(delta) && fill.qty.greaterThan(heldQty.abs());
     const parts: { qty: Dec; posEffect: PosEffect; realized: Dec }[] = flips
       ? [
-          { qty: held.qty.abs(), posEffect: 'TO CLOSE', realized: fill.realizedPl },
-          { qty: fill.qty.minus(held.qty.abs()), posEffect: 'TO OPEN', realized: ZERO },
+          { qty: heldQty.abs(), posEffect: 'TO CLOSE', realized: fill.realizedPl },
+          { qty: fill.qty.minus(heldQty.abs()), posEffect: 'TO OPEN', realized: ZERO },
         ]
-      : [{ qty: fill.qty, posEffect: effectOf(held.qty, delta), realized: fill.realizedPl }];
+      : [{ qty: fill.qty, posEffect: effectOf(heldQty, delta), realized: fill.realizedPl }];
     let commissionLeft = fill.commission;
     let feesLeft = fill.fees;
     parts.forEach((part, i) => {
@@ -483,7 +494,16 @@ export async function readStatement(source: LedgerSource, request: StatementRequ
 
   // The account's figures at the end: its cash and open positions, marked at the last quotes the ledger keeps.
   const quotes = sql.all(db.selectFrom('quotes').selectAll()).map(quoteFromRow);
-  const open = [...positions.values()].filter((p) => !p.qty.isZero()).sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+  const open = [...holdings.values()]
+    .filter((h) => !h.qty.isZero())
+    .map(({ since }) => {
+      // The engine's own arithmetic from flat: the same cost and quantity as a replay of every fill.
+      const first = since[0]!.fill;
+      let position = newPosition(account.id, first.symbol, first.assetType, first.multiplier, first.time);
+      for (const { fill, delta } of since) position = applyFillToPosition(position, delta, fill.price, fill.time).position;
+      return position;
+    })
+    .sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
   const endAccount: Account = { ...account, cash };
   const view = endState(settings, endAccount, open, quotes);
   const metrics = accountMetrics(view, endAccount);
