@@ -83,7 +83,10 @@ class Sheet {
   add(values: Cell[], formats: Readonly<Record<number, string>> = NO_FORMATS): void {
     // An empty value (null, '') is no cell at all (exceljs skips undefined), as Excel leaves an empty cell out: the
     // column's style still formats what a trader types there, and a month's empty prices and notes are not written.
-    const row = this.sheet.addRow(values.map((value) => (value === null || value === '' ? undefined : value)));
+    // In place: the row's array is built for this call and read by nothing after it.
+    const cells: (Cell | undefined)[] = values;
+    for (let i = 0; i < cells.length; i += 1) if (cells[i] === null || cells[i] === '') cells[i] = undefined;
+    const row = this.sheet.addRow(cells);
     // One style object for every row: a row's own `{}` is a style exceljs has not seen, and resolving it was a
     // tenth of a big workbook's time. Its id is the default's, so the XML is the same. (exceljs's typings leave a
     // row's `style` out; its Row has one, read when the row is committed.)
