@@ -72,6 +72,13 @@ describe('the statement reconciles on random sessions', () => {
           }
           const ledgerCash = new Dec(ledger.output.accounts[0]!.cash);
           expect(money(cash.at(-1)![8]).toFixed()).toBe(ledgerCash.toFixed());
+          // The range runs past the session's end: its open positions are the desk's, to the last digit.
+          const held = ledger.output.positions.filter((p) => p.account === 'main' && !new Dec(p.qty).isZero());
+          expect(data.positions.map((p) => [p.position.symbol, p.position.qty.toFixed(), p.avgPrice.toFixed(), p.unrealizedPl.toFixed()])).toEqual(
+            held
+              .sort((a, b) => (a.symbol < b.symbol ? -1 : 1))
+              .map((p) => [p.symbol, new Dec(p.qty).toFixed(), new Dec(p.avgPrice).toFixed(), new Dec(p.unrealizedPl).toFixed()]),
+          );
           expect(money(found.get('Cash Balance')!.rows.at(-1)![8]).toFixed()).toBe(ledgerCash.toFixed());
 
           // Realized P&L: every trade of the range (those still open carry their partial closes).

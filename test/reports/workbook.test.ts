@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../src/main/engine/decimal';
 import { exportStatement } from '../../src/main/reports/exportStatement';
@@ -109,6 +110,22 @@ describe('the workbook', () => {
     expect(daily.rowCount - 1).toBe(2);
     expect(daily.getRow(2).getCell(1).value).toBeInstanceOf(Date);
     expect(daily.getRow(2).getCell(2).value).toBe(102365.82);
+  });
+
+  it('an empty value is no cell, and rows carry no style of their own', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(dir.path, 'statement.xlsx')));
+    // Sheets in order: Orders is the fourth. A MKT order has no limit, no stop: columns I and J of its row.
+    const xml = await zip.file('xl/worksheets/sheet4.xml')!.async('string');
+    const rows = xml.match(/<row r="(\d+)"[^>]*>.*?<\/row>/g)!.slice(1);
+    expect(rows.length).toBe(ledger.output.orders.length);
+    for (const row of rows) {
+      expect(row).not.toMatch(/<c [^>]*\/>/);
+      expect(row).not.toMatch(/<c [^>]*><v><\/v><\/c>/);
+      expect(row.slice(0, row.indexOf('>'))).not.toMatch(/ s="/);
+    }
+    const mkt = [...Array(sheet('Orders').rowCount - 1).keys()].map((i) => sheet('Orders').getRow(i + 2)).find((r) => r.getCell(8).value === 'MKT')!;
+    expect(mkt.getCell(9).value).toBeNull();
+    expect(mkt.getCell(10).value).toBeNull();
   });
 });
 

@@ -12,6 +12,11 @@ const offsets = new Map<number, number>();
 
 /** New York's local time as a UTC-based Date (its getUTC* fields read New York's wall clock). */
 export function newYork(ms: number): Date {
+  return new Date(newYorkMs(ms));
+}
+
+/** New York's wall clock as milliseconds since the epoch read as UTC (newYork without the Date). */
+export function newYorkMs(ms: number): number {
   const hour = Math.floor(ms / HOUR);
   let offset = offsets.get(hour);
   if (offset === undefined) {
@@ -19,7 +24,7 @@ export function newYork(ms: number): Date {
     offset = NEW_YORK.offset(hour * HOUR) * 60_000;
     offsets.set(hour, offset);
   }
-  return new Date(ms + offset);
+  return ms + offset;
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
