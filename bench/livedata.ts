@@ -1,7 +1,7 @@
 // LiveData figures for `npm run bench` (part `livedata`):
 //    workbook_read_<N>_median_ms        reading an N-symbol RTD workbook (10 RTD fields a symbol, as exceljs writes it:
 //                                       no volatileDependencies, so every RTD formula is read): file read + the zip
-//                                       reader + our RTD/table pass, median of several reads
+//                                       reader + our RTD/table pass, median of 12 reads after 100 untimed ones
 //    workbook_read_vd_<N>_median_ms     the same workbook with the volatileDependencies part Excel writes
 //    workbook_floor_<N>_median_ms       the floor for the same file: file read + unzip (jszip) + a plain regex scan of
 //                                       the sheet XML for formulas and cached values (the floor the old figures used)
@@ -48,6 +48,8 @@ async function workbookWithTopicsFor(n: number, version: number): Promise<Buffer
   return withVolatileDependencies(await workbookFor(n, version), topics);
 }
 
+const WARM_UP = 100;
+
 const STEVEJA42 = resolve(__dirname, '../../shared/research/samples/steveja42_StockAnalyzerWB_StockAnalyzerWB.xlsx');
 
 function median(values: number[]): number {
@@ -72,16 +74,17 @@ async function floorRead(path: string): Promise<number> {
 }
 
 export async function benchLiveData(dir: string, report: Report, progress: (message: string) => void): Promise<void> {
+  // The app reads its file every second, so its reader is warm: each figure is the median of 12 reads after 100
+  // untimed ones (the JIT warms up over ~80 reads of a small workbook; with 4, the 50-symbol read measured 3-5x its steady time).
   const timeReads = async (buffer: Buffer, expected: number): Promise<number> => {
     const times: number[] = [];
-    for (let i = 0; i < 14; i += 1) {
+    for (let i = 0; i < WARM_UP + 12; i += 1) {
       const t = performance.now();
       const snapshot = await parseQuotesBuffer('workbook', buffer);
       times.push(performance.now() - t);
       if (snapshot.quotes.size !== expected) throw new Error(`bench: read ${snapshot.quotes.size} symbols of ${expected}`);
     }
-    // The first reads warm up the JIT; keep the rest.
-    return median(times.slice(4));
+    return median(times.slice(WARM_UP));
   };
   for (const n of [50, 200, 1000]) {
     const path = join(dir, `rtd-${n}.xlsx`);
@@ -89,7 +92,7 @@ export async function benchLiveData(dir: string, report: Report, progress: (mess
     const pathVd = join(dir, `rtd-vd-${n}.xlsx`);
     writeFileSync(pathVd, await workbookWithTopicsFor(n, 0));
     const floor: number[] = [];
-    for (let i = 0; i < 14; i += 1) {
+    for (let i = 0; i < WARM_UP + 12; i += 1) {
       const t = performance.now();
       const cells = await floorRead(path);
       floor.push(performance.now() - t);
@@ -97,7 +100,7 @@ export async function benchLiveData(dir: string, report: Report, progress: (mess
     }
     const a = await timeReads(readFileSync(path), n);
     const vd = await timeReads(readFileSync(pathVd), n);
-    const b = median(floor.slice(4));
+    const b = median(floor.slice(WARM_UP));
     report(`workbook_read_${n}_median_ms`, a, 'ms');
     report(`workbook_read_vd_${n}_median_ms`, vd, 'ms');
     report(`workbook_floor_${n}_median_ms`, b, 'ms');

@@ -100,6 +100,13 @@ function attr(attrs: string, name: string): string | undefined | typeof NOT_PLAI
   }
 }
 
+/** `AB` -> 28. */
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i += 1) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return col;
+}
+
 /** An element's text as written, cut to MAX_TEXT (formulas stay encoded: rtdFormulaText decodes them once). */
 function rawText(raw: string): string {
   return raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
@@ -110,11 +117,14 @@ function text(raw: string): string {
 }
 
 // A whole cell: `<c r="B2" t="str">`, then an optional `<f ...>text</f>` or `<f .../>`, an optional `<v>text</v>`, and
-// `</c>`; or `<c .../>`. Group 6 (`</c>`) is missing when the cell holds anything else (an inline string, extLst, `<v>`
-// before `<f>`): then the part is not plain. CELL_VALUE is the same without capturing the formula (read with
-// volatileDependencies, formulas are not needed): groups 3 and 4 are then never set.
-const CELL = /<c(?=[\s/>])([^>]*?)(\/?)>(?:(?:<f(?=[\s/>])([^>]*?)(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?(<\/c>))?/g;
-const CELL_VALUE = /<c(?=[\s/>])([^>]*?)(\/?)>(?:(?:<f(?=[\s/>])[^>]*?(?:\/>|>[^<]*<\/f>))?()()(?:<v>([^<]*)<\/v>)?(<\/c>))?/g;
+// `</c>`; or `<c .../>`. The start tag as Excel writes nearly every one (`r`, then maybe `s` and `t`) gives its column
+// letters, row and type straight from groups 1-3; any other gives its attribute text in group 4. Group 9 (`</c>`) is
+// missing when the cell holds anything else (an inline string, extLst, `<v>` before `<f>`): then the part is not plain.
+// CELL_VALUE is the same without capturing the formula (read with volatileDependencies, formulas are not needed):
+// groups 6 and 7 are then never set.
+const CELL_START = '<c(?: r="([A-Z]{1,3})([1-9]\\d{0,6})"(?: s="\\d+")?(?: t="(\\w+)")?|(?=[\\s/>])([^>]*?))(/?)>';
+const CELL = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])([^>]*?)(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
+const CELL_VALUE = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])[^>]*?(?:/>|>[^<]*</f>))?()()(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
 
 /**
  * A worksheet's cells as the tokenizer's road reads them (readXlsx.ts scanWorksheet): cached values, and formulas
@@ -137,24 +147,35 @@ export function plainWorksheetCells(
   pattern.lastIndex = 0;
   for (let match = pattern.exec(xml); match !== null; match = pattern.exec(xml)) {
     if (++count % MATCHES_PER_DEADLINE_CHECK === 0) checkDeadline(limits);
-    if (match[2] !== '/' && match[6] === undefined) return null;
-    const attrs = match[1]!;
-    // A cell without its address counts from the row's last one: the general road follows the rows for that.
-    const key = cellKey(attrs);
-    if (key < 0) return null;
-    const cellRow = Math.floor(key / 16_384);
-    const cellCol = (key % 16_384) + 1;
-    const type = attrs.includes('t') ? attr(attrs, 't') : undefined;
-    if (type === NOT_PLAIN) return null;
+    if (match[5] !== '/' && match[9] === undefined) return null;
+    let cellRow: number;
+    let cellCol: number;
+    let type: string | undefined;
+    if (match[1] !== undefined) {
+      cellRow = Number(match[2]);
+      cellCol = columnNumber(match[1]);
+      if (cellRow > 1_048_576 || cellCol > 16_384) return null;
+      type = match[3];
+    } else {
+      const attrs = match[4]!;
+      // A cell without its address counts from the row's last one: the general road follows the rows for that.
+      const key = cellKey(attrs);
+      if (key < 0) return null;
+      cellRow = Math.floor(key / 16_384);
+      cellCol = (key % 16_384) + 1;
+      const t = attrs.includes('t') ? attr(attrs, 't') : undefined;
+      if (t === NOT_PLAIN) return null;
+      type = t;
+    }
     let formula: string | null = null;
-    const formulaAttrs = match[3];
+    const formulaAttrs = match[6];
     if (keepFormulas && formulaAttrs !== undefined) {
       const formulaType = attr(formulaAttrs, 't');
       const sharedIndex = attr(formulaAttrs, 'si');
       if (formulaType === NOT_PLAIN || sharedIndex === NOT_PLAIN) return null;
-      formula = shared.formulaOf(match[4] === undefined ? '' : rawText(match[4]), formulaType, sharedIndex, cellRow, cellCol);
+      formula = shared.formulaOf(match[7] === undefined ? '' : rawText(match[7]), formulaType, sharedIndex, cellRow, cellCol);
     }
-    const raw = match[5];
+    const raw = match[8];
     let value: CellValue;
     if (type === 's') {
       const index = raw === undefined ? NaN : Number(text(raw));
@@ -173,10 +194,20 @@ export function plainWorksheetCells(
   return rows;
 }
 
-// `<volType ...>`, `<main ...>`, or a whole topic: `<tp t="s">`, an optional `<v>text</v>`, its `<stp/>` and
-// `<stp>text</stp>` strings, its `<tr .../>` cells and `</tp>` (group 7; missing when the topic is in another form).
-const TOPIC_PART =
-  /<volType(?=[\s/>])([^>]*)>|<main(?=[\s/>])([^>]*)>|<tp(?=[\s/>])([^>]*?)>(?:<v>([^<]*)<\/v>)?((?:<stp\/>|<stp>[^<]*<\/stp>)*)((?:<tr(?=[\s/>])[^>]*\/>)*)(<\/tp>)?/g;
+// `<volType ...>`, `<main ...>`, or a whole topic. Groups 1-7: the topic as Excel writes nearly every one, `<tp t="s">`,
+// `<v>text</v>`, the empty server string, field and symbol, and one cell `<tr r="B2" s="1"/>`: read straight from the
+// groups. Groups 8-9: volType's and main's attributes. Groups 10-14: any other topic, `<tp ...>`, an optional
+// `<v>text</v>`, its `<stp/>` and `<stp>text</stp>` strings, its `<tr .../>` cells and `</tp>` (missing when the topic
+// is in a form this does not read: then the part is not plain).
+const TOPIC_PART = new RegExp(
+  [
+    '<tp(?: t="(\\w+)")?><v>([^<]*)</v><stp/><stp>([^<&]*)</stp><stp>([^<&]*)</stp><tr r="([A-Z]{1,3})([1-9]\\d{0,6})" s="(\\d{1,5})"/></tp>',
+    '<volType(?=[\\s/>])([^>]*)>',
+    '<main(?=[\\s/>])([^>]*)>',
+    '<tp(?=[\\s/>])([^>]*?)>(?:<v>([^<]*)</v>)?((?:<stp/>|<stp>[^<]*</stp>)*)((?:<tr(?=[\\s/>])[^>]*/>)*)(</tp>)?',
+  ].join('|'),
+  'g',
+);
 
 // A topic's strings (`LAST`, `AAPL`) are the same every second: the read keeps the copy it kept before, so what it
 // builds holds strings the heap already has rather than new ones it must carry from one collection to the next.
@@ -245,25 +276,34 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
   TOPIC_PART.lastIndex = 0;
   for (let match = TOPIC_PART.exec(xml); match !== null; match = TOPIC_PART.exec(xml)) {
     if (++count % MATCHES_PER_DEADLINE_CHECK === 0) checkDeadline(limits);
-    if (match[1] !== undefined) {
-      const type = attr(match[1], 'type');
+    if (match[2] !== undefined) {
+      if (!inRealTimeData) continue;
+      topics.strings.push('', topicString(match[3]!), topicString(match[4]!));
+      const row = Number(match[6]);
+      const col = columnNumber(match[5]!);
+      if (row <= 1_048_576 && col <= 16_384) topics.cells.push(Number(match[7]), row, col);
+      topics.close(server, cachedValue(match[1] ?? 'n', text(match[2])));
+      continue;
+    }
+    if (match[8] !== undefined) {
+      const type = attr(match[8], 'type');
       if (type === NOT_PLAIN) return null;
       inRealTimeData = type === 'realTimeData';
       continue;
     }
-    if (match[2] !== undefined) {
-      const first = attr(match[2], 'first');
+    if (match[9] !== undefined) {
+      const first = attr(match[9], 'first');
       if (first === NOT_PLAIN) return null;
       server = first ?? '';
       continue;
     }
-    const tpAttrs = match[3]!;
+    const tpAttrs = match[10]!;
     if (tpAttrs.endsWith('/')) continue; // <tp/>: a topic with nothing in it
-    if (match[7] === undefined) return null;
+    if (match[14] === undefined) return null;
     if (!inRealTimeData) continue;
     const type = tpAttrs.length === 0 ? undefined : attr(tpAttrs, 't');
     if (type === NOT_PLAIN) return null;
-    const stps = match[5]!;
+    const stps = match[12]!;
     for (let at = 0; at < stps.length; ) {
       if (stps.startsWith('<stp/>', at)) {
         topics.strings.push('');
@@ -274,7 +314,7 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
         at = end + 6;
       }
     }
-    const trs = match[6]!;
+    const trs = match[13]!;
     for (let at = 0; at < trs.length; ) {
       const end = trs.indexOf('/>', at);
       const trAttrs = trs.slice(at + 3, end);
@@ -293,7 +333,7 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
         if (address) topics.cells.push(sheetId, address.row, address.col);
       }
     }
-    topics.close(server, cachedValue(type ?? 'n', text(match[4] ?? '')));
+    topics.close(server, cachedValue(type ?? 'n', text(match[11] ?? '')));
   }
   checkDeadline(limits);
   return topics;
