@@ -5,12 +5,12 @@
 //    ui_tick_to_screen_p50_ms / _p95_ms   the workbook written to a temp name and renamed over the watched file ->
 //                                         the new last price in the watchlist's DOM (a MutationObserver on the
 //                                         watchlist sees the quote-last cell with the expected text), 50 rewrites
-//                                         after 5 warm-ups, one every ~150 ms (target p95 < 50 ms). Node's clock and
+//                                         after 5 warm-ups, one every ~150 ms (target p95 < 30 ms, issue 8). Node's clock and
 //                                         the page's (performance.timeOrigin + performance.now() on both sides) are
 //                                         matched NTP-style over the DevTools round trip: the offset of the sample
 //                                         with the shortest round trip, good to half that trip (printed to stderr)
 //    ui_tick_file_to_desk_p50_ms / _p95_ms  of which: the rename -> the desk has applied the read (LiveData's
-//                                         onApplied, in this process: mostly the file source's exceljs read); the
+//                                         onApplied, in this process: mostly the file source's read in its worker); the
 //                                         rest is the push (one snapshot a frame at most), the socket and React
 //    ui_tick_to_frame_p50_ms / _p95_ms    the same, up to the start of the next animation frame after the DOM
 //                                         change (requestAnimationFrame): when the browser paints it
@@ -30,7 +30,7 @@
 //    ui_1000x1hz_long_tasks_per_min       the same long tasks while a 1,000-symbol workbook (the 200, then RAAA,
 //    ui_1000x1hz_longest_task_ms          RAAB, ...) is rewritten once a second for 20 s (target 0)
 //    ui_1000x1hz_prices_shown_per_s       as ui_10hz_prices_shown_per_s, for that run
-// The 10 Hz run reads the real workbook each time (exceljs: ~tens of ms a read for 200 symbols), which is what a
+// The 10 Hz run reads the real workbook each time (the zip reader: a few ms a read for 200 symbols), which is what a
 // trader's machine does; the practice feed would spare that read and measure less.
 import { chromium, type Page } from '@playwright/test';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
