@@ -95,7 +95,8 @@ export class FileSource implements QuoteSource {
   private watcher: FSWatcher | null = null;
   private folderWatcher: NodeFsWatcher | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
-  private readTimer: NodeJS.Timeout | null = null;
+  /** The read waiting to start: a timer, or an immediate for "now" (a zero timer waits a whole millisecond). */
+  private readTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private reading: Promise<void> | null = null;
   private dirty = false;
   private failures = 0;
@@ -177,9 +178,8 @@ export class FileSource implements QuoteSource {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.readTimer) clearTimeout(this.readTimer);
+    this.cancelRead();
     this.pollTimer = null;
-    this.readTimer = null;
     this.closeFolderWatcher();
     const reader = this.reader;
     this.reader = null;
@@ -228,13 +228,22 @@ export class FileSource implements QuoteSource {
 
   private schedule(delayMs: number) {
     if (this.stopped) return;
-    if (this.readTimer) clearTimeout(this.readTimer);
+    this.cancelRead();
     // After a read that ran out of time or memory, events wait for the hold too: the file would only cost it again.
     const wait = Math.max(delayMs, this.holdUntil - Date.now());
-    this.readTimer = setTimeout(() => {
+    const start = () => {
       this.readTimer = null;
       void this.readNow();
-    }, wait);
+    };
+    this.readTimer = wait <= 0 ? setImmediate(start) : setTimeout(start, wait);
+  }
+
+  private cancelRead() {
+    const timer = this.readTimer;
+    this.readTimer = null;
+    if (timer === null) return;
+    if ('refresh' in timer) clearTimeout(timer);
+    else clearImmediate(timer);
   }
 
   private async read(): Promise<void> {
