@@ -2,8 +2,23 @@
 // At most one run per frame, as early as that allows: on the next turn after a quiet frame (a lone tick shows at
 // once), else when the frame since the last run ends; requests within one wait share one run. Timers only.
 
+// Node's, where there is one (this module is shared with code that may run in a browser, which has none).
+const immediates = globalThis as { setImmediate?: (run: () => void) => unknown; clearImmediate?: (handle: unknown) => void };
+
+/** Runs `run` on the next turn: setImmediate where there is one (Node), since a zero timer waits a millisecond. */
+function nextTurn(run: () => void): () => void {
+  const { setImmediate, clearImmediate } = immediates;
+  if (setImmediate && clearImmediate) {
+    const immediate = setImmediate(run);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+}
+
 export class FramePacer {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the waiting run; null when none waits. */
+  private waiting: (() => void) | null = null;
   /** performance.now() of the last run. */
   private lastRunAt = Number.NEGATIVE_INFINITY;
 
@@ -14,18 +29,22 @@ export class FramePacer {
 
   /** Asks for a run; one already waiting covers this request too. */
   request(): void {
-    if (this.timer) return;
+    if (this.waiting) return;
     const wait = Math.max(0, this.lastRunAt + this.frameMs - performance.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    const go = () => {
+      this.waiting = null;
       this.lastRunAt = performance.now();
       this.run();
-    }, wait);
+    };
+    if (wait > 0) {
+      const timer = setTimeout(go, wait);
+      this.waiting = () => clearTimeout(timer);
+    } else this.waiting = nextTurn(go);
   }
 
   /** Drops a waiting run (on close). */
   cancel(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.waiting?.();
+    this.waiting = null;
   }
 }
