@@ -65,6 +65,13 @@ export function parseAddress(address: string): { row: number; col: number } | nu
   return row > 0 && row <= 1_048_576 && col <= 16_384 ? { row, col } : null;
 }
 
+/** `AB` or `ab` -> 28. */
+export function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i += 1) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return col;
+}
+
 /** 2 -> `B`. */
 export function columnName(col: number): string {
   let name = '';

@@ -3,7 +3,7 @@
 // as the floor's scan does, instead of an event per tag. It must never guess: a part that is not plain (comments,
 // CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
-import { parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
+import { columnNumber, parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
 import { cachedValue, SharedFormulas } from './cellValues';
 import { checkDeadline, type PartLimits } from './zipParts';
 import { xmlText } from './xmlScan';
@@ -98,13 +98,6 @@ function attr(attrs: string, name: string): string | undefined | typeof NOT_PLAI
     if (nameEnd - localStart === name.length && attrs.startsWith(name, localStart) && length0 > 0) return xmlText(attrs.slice(i + 1, close));
     i = close + 1;
   }
-}
-
-/** `AB` -> 28. */
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i += 1) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return col;
 }
 
 /** An element's text as written, cut to MAX_TEXT (formulas stay encoded: rtdFormulaText decodes them once). */

@@ -1,16 +1,10 @@
 // Fills a shared formula down: Excel stores `RTD("tos.rtd",,"LAST",$A2)` once and the cells below it as "the same,
 // moved"; each follower's formula is the master's with its relative references moved by the distance between them.
 // Text literals and absolute ($) parts stay as they are.
-import { columnName } from '../workbookModel';
+import { columnName, columnNumber } from '../workbookModel';
 
 // A cell reference not inside a name or a function call: optional $, 1-3 letters, optional $, digits.
 const REFERENCE = /(^|[^A-Za-z0-9_.$"])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
-
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
-}
 
 function moveReferences(text: string, rows: number, cols: number): string {
   return text.replace(REFERENCE, (whole, before: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
