@@ -91,11 +91,10 @@ function attr(attrs: string, name: string): string | undefined | typeof NOT_PLAI
     if (quote !== '"' && quote !== "'") return NOT_PLAIN;
     const close = attrs.indexOf(quote, i + 1);
     if (close < 0) return NOT_PLAIN;
-    const length0 = nameEnd - nameStart;
     // By local name, as the tokenizer's road reads it (`x:r` is `r`).
     const colon = attrs.lastIndexOf(':', nameEnd - 1);
     const localStart = colon >= nameStart ? colon + 1 : nameStart;
-    if (nameEnd - localStart === name.length && attrs.startsWith(name, localStart) && length0 > 0) return xmlText(attrs.slice(i + 1, close));
+    if (nameEnd - localStart === name.length && attrs.startsWith(name, localStart)) return xmlText(attrs.slice(i + 1, close));
     i = close + 1;
   }
 }
