@@ -1,4 +1,4 @@
-// The cells every order table shares, Side through Filled: the trading screen's orders of the day and the History
+// The headers and cells every order table shares, Side through Filled: the trading screen's orders of the day and the History
 // screen show an order's terms the same way. Renders what main sent; it computes nothing.
 import type { Priced } from '../../../shared/contract';
 import type { OrderView } from '../../../shared/views';
@@ -7,6 +7,22 @@ import { Price, Qty } from './figures';
 /** TOS's words for an order type: "STP LMT", "TRAIL STP", "TRAIL STP LMT". */
 export function orderTypeWords(type: OrderView['orderType']): string {
   return type.replace(/_/g, ' ');
+}
+
+/** The headers over OrderTermCells. */
+export function OrderTermHeads() {
+  return (
+    <>
+      <th className="left">Side</th>
+      <th>Qty</th>
+      <th className="left">Type</th>
+      <th>Limit</th>
+      <th>Stop</th>
+      <th className="left">TIF</th>
+      <th className="left">Status</th>
+      <th>Filled</th>
+    </>
+  );
 }
 
 export function OrderTermCells({ order, statusTestId }: { order: OrderView & Priced; statusTestId: string }) {

@@ -2,7 +2,7 @@
 // canceled order, the engine's reason.
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { OrderTermCells } from '../components/orderTerms';
+import { OrderTermCells, OrderTermHeads } from '../components/orderTerms';
 import { orderRow, selectedAccountId, useDesk } from '../state/desk';
 import { timeOfDay } from './time';
 
@@ -20,14 +20,7 @@ export function DayOrders() {
           <tr>
             <th className="left">Time</th>
             <th className="left">Symbol</th>
-            <th className="left">Side</th>
-            <th>Qty</th>
-            <th className="left">Type</th>
-            <th>Limit</th>
-            <th>Stop</th>
-            <th className="left">TIF</th>
-            <th className="left">Status</th>
-            <th>Filled</th>
+            <OrderTermHeads />
             <th className="left">Reason</th>
           </tr>
         </thead>

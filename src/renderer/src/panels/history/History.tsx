@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrderEventView, ResetView } from '../../../../shared/contract';
 import { formatMoney, signOf } from '../../../../shared/format';
 import { PnL, Price, Qty } from '../../components/figures';
-import { OrderTermCells } from '../../components/orderTerms';
+import { OrderTermCells, OrderTermHeads } from '../../components/orderTerms';
 import { selectedAccountId, useDesk } from '../../state/desk';
 import {
   loadMore,
@@ -229,14 +229,7 @@ function OrderHead() {
     <tr>
       <th className="left">Placed (ET)</th>
       <th className="left">Symbol</th>
-      <th className="left">Side</th>
-      <th>Qty</th>
-      <th className="left">Type</th>
-      <th>Limit</th>
-      <th>Stop</th>
-      <th className="left">TIF</th>
-      <th className="left">Status</th>
-      <th>Filled</th>
+      <OrderTermHeads />
       <th className="left">Last change (ET)</th>
       <th className="left">Reason</th>
     </tr>
