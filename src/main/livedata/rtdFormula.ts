@@ -2,6 +2,7 @@
 // write (ProgID case, `,,` / `, ,` / `""`), and field or symbol arguments that are cell references ($A6, E$1,
 // Sheet1!B2), defined names (Symbol) or concatenations (".SPY"&$A6). The caller resolves references and names
 // from cached values; this module only reads the formula's text.
+import { textMemo } from './textMemo';
 
 export type Term =
   | { kind: 'text'; text: string }
@@ -31,19 +32,8 @@ const PLAIN_CALL = /^\s*=?\s*RTD\(\s*"([^"]*)"\s*,\s*(?:"")?\s*,\s*"([^"]*)"\s*,
 
 // The same workbook is read every second with the same formulas and new values: each formula is parsed once. The
 // results are immutable, so they are shared; the cache is dropped whole when it grows past what a sheet can hold.
-const parsedFormulas = new Map<string, ParsedFormula>();
-const MAX_CACHED_FORMULAS = 100_000;
-
 /** Finds the RTD call of a formula and splits its arguments; `none` when the formula has no RTD call. */
-export function parseRtdFormula(formula: string): ParsedFormula {
-  let parsed = parsedFormulas.get(formula);
-  if (parsed === undefined) {
-    if (parsedFormulas.size >= MAX_CACHED_FORMULAS) parsedFormulas.clear();
-    parsed = parseFormula(formula);
-    parsedFormulas.set(formula, parsed);
-  }
-  return parsed;
-}
+export const parseRtdFormula: (formula: string) => ParsedFormula = textMemo(100_000, (formula) => parseFormula(formula));
 
 function parseFormula(formula: string): ParsedFormula {
   const plain = PLAIN_CALL.exec(formula);

@@ -1,6 +1,7 @@
 // What a worksheet cell's XML means, whichever road read it (plainParts.ts or the tokenizer in readXlsx.ts): the
 // cached value by the cell's type, a formula's text where it mentions RTD, and shared formulas filled down. Pure text
 // rules; it never touches the zip or the XML.
+import { textMemo } from '../textMemo';
 import type { CellValue } from '../workbookModel';
 import { fillSharedFormula } from './sharedFormula';
 import { xmlText } from './xmlScan';
@@ -31,19 +32,8 @@ const MENTIONS_RTD = /rtd/i;
 // The same formulas come every second: each one's text as the XML holds it maps to the same decoded string, so it is
 // decoded once, and the formula parser's own cache finds that string without hashing a new copy. Cleared whole past
 // what a sheet can hold.
-const decodedFormulas = new Map<string, string | null>();
-const MAX_DECODED_FORMULAS = 100_000;
-
 /** A formula's text decoded, when it mentions RTD (`&quot;tos.rtd&quot;`); null for any other formula. */
-export function rtdFormulaText(raw: string): string | null {
-  let text = decodedFormulas.get(raw);
-  if (text === undefined) {
-    if (decodedFormulas.size >= MAX_DECODED_FORMULAS) decodedFormulas.clear();
-    text = MENTIONS_RTD.test(raw) ? xmlText(raw) : null;
-    decodedFormulas.set(raw, text);
-  }
-  return text;
-}
+export const rtdFormulaText: (raw: string) => string | null = textMemo(100_000, (raw) => (MENTIONS_RTD.test(raw) ? xmlText(raw) : null));
 
 interface SharedMaster {
   readonly row: number;

@@ -5,6 +5,7 @@
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
 import { columnNumber, parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
 import { cachedValue, SharedFormulas } from './cellValues';
+import { textMemo } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';
 import { xmlText } from './xmlScan';
 
@@ -203,18 +204,7 @@ const TOPIC_PART = new RegExp(
 
 // A topic's strings (`LAST`, `AAPL`) are the same every second: the read keeps the copy it kept before, so what it
 // builds holds strings the heap already has rather than new ones it must carry from one collection to the next.
-const topicStrings = new Map<string, string>();
-const MAX_TOPIC_STRINGS = 50_000;
-
-function topicString(raw: string): string {
-  let kept = topicStrings.get(raw);
-  if (kept === undefined) {
-    if (topicStrings.size >= MAX_TOPIC_STRINGS) topicStrings.clear();
-    kept = text(raw);
-    topicStrings.set(raw, kept);
-  }
-  return kept;
-}
+const topicString = textMemo(50_000, text);
 
 /**
  * volatileDependencies' topics, kept in a few flat arrays rather than four objects a topic: a read of 1,000 symbols
