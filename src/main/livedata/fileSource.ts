@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { runLater } from '../../shared/framePacer';
 import { DEFAULT_MAX_SYMBOLS, DEFAULT_READ_BUDGETS, fileKind, timeLimitError, type ReadBudgets } from './quotesFile';
 import { liveReaderThreads, ReaderError, ReaderThread, type ThreadRead } from './readerThread';
 import { diffSnapshots, type Snapshot } from './snapshot';
@@ -95,8 +96,8 @@ export class FileSource implements QuoteSource {
   private watcher: FSWatcher | null = null;
   private folderWatcher: NodeFsWatcher | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
-  /** The read waiting to start: a timer, or an immediate for "now" (a zero timer waits a whole millisecond). */
-  private readTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** Cancels the read waiting to start; null when none waits. */
+  private cancelWaitingRead: (() => void) | null = null;
   private reading: Promise<void> | null = null;
   private dirty = false;
   private failures = 0;
@@ -231,19 +232,15 @@ export class FileSource implements QuoteSource {
     this.cancelRead();
     // After a read that ran out of time or memory, events wait for the hold too: the file would only cost it again.
     const wait = Math.max(delayMs, this.holdUntil - Date.now());
-    const start = () => {
-      this.readTimer = null;
+    this.cancelWaitingRead = runLater(wait, () => {
+      this.cancelWaitingRead = null;
       void this.readNow();
-    };
-    this.readTimer = wait <= 0 ? setImmediate(start) : setTimeout(start, wait);
+    });
   }
 
   private cancelRead() {
-    const timer = this.readTimer;
-    this.readTimer = null;
-    if (timer === null) return;
-    if ('refresh' in timer) clearTimeout(timer);
-    else clearImmediate(timer);
+    this.cancelWaitingRead?.();
+    this.cancelWaitingRead = null;
   }
 
   private async read(): Promise<void> {
