@@ -40,34 +40,6 @@ function hasMarkupDeclaration(buffer: Buffer): boolean {
 }
 
 /**
- * The cell address in attribute `r` of a tag's attribute text, as row * 16,384 + col - 1 (no string made); -1 when
- * there is none or it is not plain `r="B12"` (the caller then reads the part the general way).
- */
-function cellKey(attrs: string): number {
-  let at = attrs.indexOf(' r="');
-  if (at < 0) return -1;
-  at += 4;
-  let col = 0;
-  let letters = 0;
-  for (; ; at += 1) {
-    const code = attrs.charCodeAt(at) | 0x20;
-    if (code < 97 || code > 122) break;
-    col = col * 26 + (code - 96);
-    letters += 1;
-  }
-  let row = 0;
-  let digits = 0;
-  for (; ; at += 1) {
-    const digit = attrs.charCodeAt(at) - 48;
-    if (digit < 0 || digit > 9) break;
-    row = row * 10 + digit;
-    digits += 1;
-  }
-  if (attrs.charCodeAt(at) !== 34 /* " */ || letters === 0 || letters > 3 || digits === 0 || digits > 7) return -1;
-  return row > 0 && row <= 1_048_576 && col <= 16_384 ? row * 16_384 + col - 1 : -1;
-}
-
-/**
  * The value of attribute `name` in a tag's attribute text (` r="B2" s="1" t="str"`), entities decoded; undefined when
  * absent, NOT_PLAIN when the text is not a plain list of `name="value"` pairs.
  */
@@ -151,12 +123,13 @@ export function plainWorksheetCells(
       type = match[3];
     } else {
       const attrs = match[4]!;
+      const ref = attr(attrs, 'r');
       // A cell without its address counts from the row's last one: the general road follows the rows for that.
-      const key = cellKey(attrs);
-      if (key < 0) return null;
-      cellRow = Math.floor(key / 16_384);
-      cellCol = (key % 16_384) + 1;
-      const t = attrs.includes('t') ? attr(attrs, 't') : undefined;
+      const address = ref === undefined || ref === NOT_PLAIN ? null : parseAddress(ref);
+      if (!address) return null;
+      cellRow = address.row;
+      cellCol = address.col;
+      const t = attr(attrs, 't');
       if (t === NOT_PLAIN) return null;
       type = t;
     }
@@ -303,17 +276,11 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
       at = end + 2;
       const sheet = attr(trAttrs, 's');
       if (sheet === NOT_PLAIN) return null;
+      const ref = attr(trAttrs, 'r');
+      if (ref === NOT_PLAIN) return null;
       const sheetId = Number(sheet);
-      if (!Number.isInteger(sheetId)) continue;
-      const key = cellKey(trAttrs);
-      if (key >= 0) topics.cells.push(sheetId, Math.floor(key / 16_384), (key % 16_384) + 1);
-      else {
-        // Not the plain `r="B2"`: the general reading of the attribute decides.
-        const ref = attr(trAttrs, 'r');
-        if (ref === NOT_PLAIN) return null;
-        const address = parseAddress(ref ?? '');
-        if (address) topics.cells.push(sheetId, address.row, address.col);
-      }
+      const address = parseAddress(ref ?? '');
+      if (address && Number.isInteger(sheetId)) topics.cells.push(sheetId, address.row, address.col);
     }
     topics.close(server, cachedValue(type ?? 'n', text(match[11] ?? '')));
   }
