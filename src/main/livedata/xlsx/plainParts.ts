@@ -7,14 +7,12 @@ import { columnNumber, parseAddress, type CellValue, type ModelCell, type Volati
 import { cachedValue, SharedFormulas } from './cellValues';
 import { textMemo } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';
-import { xmlText } from './xmlScan';
+import { MAX_TEXT, xmlText } from './xmlScan';
 
 /** Parts up to this size are read as one string; larger ones stream through the tokenizer in slices. */
 const PLAIN_MAX_BYTES = 16 << 20;
 /** Cells or topics between two looks at the read's deadline. */
 const MATCHES_PER_DEADLINE_CHECK = 4_096;
-/** Text kept per element, as the tokenizer's road keeps it (Excel's limits: 32,767 characters a cell). */
-const MAX_TEXT = 40_000;
 
 /** Not the plain form after all: the caller reads the part the general way. */
 const NOT_PLAIN = Symbol('not plain');

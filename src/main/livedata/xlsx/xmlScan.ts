@@ -18,7 +18,7 @@ export interface XmlHandler {
 /** Characters decoded per slice: small enough that no slice string is large, big enough to cost nothing. */
 const SLICE_BYTES = 1 << 20;
 /** Text kept per element: Excel's own limits are 32,767 characters a cell and 8,192 a formula. */
-const MAX_TEXT = 40_000;
+export const MAX_TEXT = 40_000;
 
 /** Text as it reads, entities decoded (only where there are any: decoding in the tokenizer would split every text). */
 export function xmlText(text: string): string {
