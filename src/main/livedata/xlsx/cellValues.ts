@@ -27,6 +27,19 @@ export function cachedValue(type: string | undefined, text: string): CellValue {
   }
 }
 
+/**
+ * A cell's value from its type, the text of its `<v>` (entities decoded; null without one), its inline string (the
+ * `<is>` text, for `t="inlineStr"`) and the workbook's shared strings (for `t="s"`).
+ */
+export function cellValueOf(type: string | undefined, value: string | null, inline: string, sharedStrings: readonly string[]): CellValue {
+  if (type === 's') {
+    const index = value === null ? NaN : Number(value);
+    return Number.isInteger(index) ? (sharedStrings[index] ?? null) : null;
+  }
+  if (type === 'inlineStr') return inline;
+  return value === null ? null : cachedValue(type, value);
+}
+
 const MENTIONS_RTD = /rtd/i;
 
 // The same formulas come every second: each one's text as the XML holds it maps to the same decoded string, so it is

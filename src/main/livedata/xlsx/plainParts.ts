@@ -4,7 +4,7 @@
 // CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
 import { columnNumber, parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
-import { cachedValue, SharedFormulas } from './cellValues';
+import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
 import { textMemo } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';
 import { MAX_TEXT, xmlText } from './xmlScan';
@@ -140,12 +140,8 @@ export function plainWorksheetCells(
       formula = shared.formulaOf(match[7] === undefined ? '' : rawText(match[7]), formulaType, sharedIndex, cellRow, cellCol);
     }
     const raw = match[8];
-    let value: CellValue;
-    if (type === 's') {
-      const index = raw === undefined ? NaN : Number(text(raw));
-      value = Number.isInteger(index) ? (sharedStrings[index] ?? null) : null;
-    } else if (type === 'inlineStr') value = '';
-    else value = raw === undefined ? null : cachedValue(type, text(raw));
+    // No inline string here: a cell holding `<is>` is not plain.
+    const value = cellValueOf(type, raw === undefined ? null : text(raw), '', sharedStrings);
     if (value === null && formula === null) continue;
     if (cellRow !== rowNumber) {
       rowNumber = cellRow;

@@ -4,8 +4,8 @@
 import { quotesOfWorkbook } from '../workbook';
 import type { Snapshot } from '../snapshot';
 import { DEFAULT_READ_BUDGETS, type ReadBudgets } from '../readLimits';
-import { parseAddress, type CellValue, type DefinedName, type ModelCell, type ModelSheet, type VolatileTopic, type WorkbookModel } from '../workbookModel';
-import { cachedValue, SharedFormulas } from './cellValues';
+import { parseAddress, type DefinedName, type ModelCell, type ModelSheet, type VolatileTopic, type WorkbookModel } from '../workbookModel';
+import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
 import { plainVolatileTopics, plainWorksheetCells } from './plainParts';
 import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
 import { WorkbookFormatError, WorkbookZip, type PartLimits } from './zipParts';
@@ -279,12 +279,7 @@ function scanWorksheet(xml: Uint8Array, sharedStrings: readonly string[], keepFo
           break;
         case 'c': {
           inCell = false;
-          let cached: CellValue;
-          if (type === 's') {
-            const index = value === null ? NaN : Number(value);
-            cached = Number.isInteger(index) ? (sharedStrings[index] ?? null) : null;
-          } else if (type === 'inlineStr') cached = inline;
-          else cached = value === null ? null : cachedValue(type, value);
+          const cached = cellValueOf(type, value, inline, sharedStrings);
           if (cached === null && formula === null) break;
           row ??= rowOf(rowNumber);
           row.set(col, formula === null ? { value: cached } : { value: cached, formula });
