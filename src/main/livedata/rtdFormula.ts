@@ -3,10 +3,17 @@
 // Sheet1!B2), defined names (Symbol) or concatenations (".SPY"&$A6). The caller resolves references and names
 // from cached values; this module only reads the formula's text.
 import { textMemo } from './textMemo';
+import { parseAddress } from './workbookModel';
 
 export type Term =
   | { kind: 'text'; text: string }
-  | { kind: 'ref'; sheet: string | null; address: string }
+  | {
+      kind: 'ref';
+      sheet: string | null;
+      address: string;
+      /** The address as numbers, worked out once with the parse (null: no cell can have it). */
+      cell: { readonly row: number; readonly col: number } | null;
+    }
   | { kind: 'name'; name: string };
 
 /** An argument: terms joined by `&`; empty when nothing was written. */
@@ -35,12 +42,16 @@ const PLAIN_CALL = /^\s*=?\s*RTD\(\s*"([^"]*)"\s*,\s*(?:"")?\s*,\s*"([^"]*)"\s*,
 /** Finds the RTD call of a formula and splits its arguments; `none` when the formula has no RTD call. */
 export const parseRtdFormula: (formula: string) => ParsedFormula = textMemo(100_000, (formula) => parseFormula(formula));
 
+function refTerm(sheet: string | null, address: string): Term {
+  return { kind: 'ref', sheet, address, cell: parseAddress(address) };
+}
+
 function parseFormula(formula: string): ParsedFormula {
   const plain = PLAIN_CALL.exec(formula);
   if (plain) {
     const [, progId, field, symbolText, symbolRef] = plain;
     const symbol: Term =
-      symbolText !== undefined ? { kind: 'text', text: symbolText } : { kind: 'ref', sheet: null, address: symbolRef!.replace(/\$/g, '').toUpperCase() };
+      symbolText !== undefined ? { kind: 'text', text: symbolText } : refTerm(null, symbolRef!.replace(/\$/g, '').toUpperCase());
     const call = { progId: [{ kind: 'text', text: progId! }], field: [{ kind: 'text', text: field! }], symbol: [symbol] } satisfies RtdCall;
     return { kind: 'rtd', call, wrapped: false, extraArguments: 0 };
   }
@@ -130,7 +141,7 @@ function parseArgument(raw: string): Argument | string {
     const ref = REF.exec(piece);
     if (ref) {
       const sheet = ref[1]?.replace(/''/g, "'") ?? ref[2] ?? null;
-      terms.push({ kind: 'ref', sheet, address: `${ref[3]!.toUpperCase()}${ref[4]}` });
+      terms.push(refTerm(sheet, `${ref[3]!.toUpperCase()}${ref[4]}`));
       continue;
     }
     if (NAME.test(piece) && !/^(true|false)$/i.test(piece)) {

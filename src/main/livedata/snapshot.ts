@@ -89,14 +89,20 @@ function compareText(a: string, b: string): number {
 }
 
 function compareMagnitude(a: string, b: string): number {
-  const [wholeA = '', fractionA = ''] = a.split('.');
-  const [wholeB = '', fractionB = ''] = b.split('.');
-  if (wholeA.length !== wholeB.length) return wholeA.length < wholeB.length ? -1 : 1;
+  const dotA = a.indexOf('.');
+  const dotB = b.indexOf('.');
+  const wholeA = dotA < 0 ? a.length : dotA;
+  const wholeB = dotB < 0 ? b.length : dotB;
   if (wholeA !== wholeB) return wholeA < wholeB ? -1 : 1;
-  const width = Math.max(fractionA.length, fractionB.length);
-  const x = fractionA.padEnd(width, '0');
-  const y = fractionB.padEnd(width, '0');
-  return x === y ? 0 : x < y ? -1 : 1;
+  // Same number of whole digits: digit by digit, a missing fraction digit counting as 0.
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i += 1) {
+    if (i === wholeA) continue; // the dot
+    const x = i < a.length ? a.charCodeAt(i) : 48;
+    const y = i < b.length ? b.charCodeAt(i) : 48;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 /** More warnings than this say nothing more to a trader, and would make the status and inspect's output huge. */

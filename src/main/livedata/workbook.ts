@@ -31,38 +31,61 @@ class CellWarnings {
 
 class Quotes {
   readonly map = new Map<string, LiveQuote>();
+  // A symbol's fields come one after another (a row, a topic per field): the last symbol's quote is kept at hand.
+  private lastSymbol = '';
+  private last: LiveQuote | undefined;
   set(symbol: string, field: LiveField, value: LiveValue) {
-    let quote = this.map.get(symbol);
+    let quote = symbol === this.lastSymbol ? this.last : this.map.get(symbol);
     if (!quote) {
       quote = {};
       this.map.set(symbol, quote);
     }
+    this.lastSymbol = symbol;
+    this.last = quote;
     quote[field] = value;
   }
 }
 
-/** Which cells of a sheet show RTD topics, and the symbols each row's RTD cells name. */
+/** Which cells of a sheet show RTD topics, and the symbol each row's RTD cells name. */
 class RtdCells {
-  readonly symbolsByRow = new Map<number, Set<string>>();
-  private readonly colsByRow = new Map<number, Set<number>>();
+  private readonly rows = new Map<number, RtdRow>();
+  // Cells come row by row: the row last added to is nearly always the next one's.
+  private last: RtdRow | undefined;
 
   add(row: number, col: number, symbol: string | null) {
-    let cols = this.colsByRow.get(row);
-    if (!cols) this.colsByRow.set(row, (cols = new Set()));
-    cols.add(col);
-    if (symbol === null) return;
-    let symbols = this.symbolsByRow.get(row);
-    if (!symbols) this.symbolsByRow.set(row, (symbols = new Set()));
-    symbols.add(symbol);
+    let cells = this.last?.row === row ? this.last : this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = { row, cols: [], symbol: undefined }));
+    this.last = cells;
+    cells.cols.push(col);
+    if (symbol === null || cells.symbol === null) return;
+    if (cells.symbol === undefined) cells.symbol = symbol;
+    else if (cells.symbol !== symbol) cells.symbol = null;
   }
 
   has(row: number, col: number): boolean {
-    return this.colsByRow.get(row)?.has(col) ?? false;
+    return this.rows.get(row)?.cols.includes(col) ?? false;
+  }
+
+  /** The symbol a row's RTD cells all name; undefined when they name none or several. */
+  symbolOf(row: number): string | undefined {
+    return this.rows.get(row)?.symbol ?? undefined;
   }
 }
 
+interface RtdRow {
+  readonly row: number;
+  /** A row holds a handful of RTD cells: a list is quicker to fill and search than a set. */
+  readonly cols: number[];
+  /** The one symbol its RTD cells name; null when they name several. */
+  symbol: string | null | undefined;
+}
+
+/** The map's keys in ascending order. A read inserts rows and cells in the order the sheet has them, so the sort is
+ * only needed when a part was written out of order. */
 function sortedKeys<T>(map: ReadonlyMap<number, T>): number[] {
-  return [...map.keys()].sort((a, b) => a - b);
+  const keys = [...map.keys()];
+  for (let i = 1; i < keys.length; i += 1) if (keys[i - 1]! > keys[i]!) return keys.sort((a, b) => a - b);
+  return keys;
 }
 
 function where(sheet: ModelSheet, row: number, col: number): string {
@@ -98,7 +121,9 @@ export function quotesOfWorkbook(model: WorkbookModel): Snapshot {
   else model.sheets.forEach((sheet, index) => readRtdFormulas(model, sheet, index, rtd, rtdCells.get(sheet)!, warnings, cellWarnings, names));
   for (const sheet of model.sheets) readTables(sheet, table, rtdCells.get(sheet)!, cellWarnings);
   for (const [symbol, fields] of rtd.map) {
-    for (const [field, value] of Object.entries(fields) as [LiveField, LiveValue][]) {
+    for (const key in fields) {
+      const field = key as LiveField;
+      const value = fields[field]!;
       // An RTD cell without a value does not hide a table's value (rule 3).
       if (value === null && table.map.get(symbol)?.[field] != null) continue;
       table.set(symbol, field, value);
@@ -147,6 +172,8 @@ function readRtdFormulas(
   cellWarnings: CellWarnings,
   names: Names,
 ) {
+  // One context for the sheet, moved from cell to cell: resolve keeps nothing of it.
+  const context: Context = { model, sheet, sheetIndex, row: 0, col: 0 };
   for (const row of sortedKeys(sheet.rows)) {
     const rowCells = sheet.rows.get(row)!;
     for (const col of sortedKeys(rowCells)) {
@@ -159,7 +186,8 @@ function readRtdFormulas(
         if (/tos\.rtd/i.test(formula)) warnings.push(`${where(sheet, row, col)}: ${parsed.message}`);
         continue;
       }
-      const context: Context = { model, sheet, sheetIndex, row, col };
+      context.row = row;
+      context.col = col;
       const progId = resolve(context, parsed.call.progId);
       if (progId.kind === 'ok' ? progId.text.trim().toLowerCase() !== 'tos.rtd' : !isTosProgId(parsed.call.progId)) continue;
       const fieldName = resolve(context, parsed.call.field);
@@ -203,9 +231,8 @@ function readTables(sheet: ModelSheet, table: Quotes, rtdCells: RtdCells, cellWa
       const row = sheet.rows.get(rowNumber);
       const label = row ? textValue(row.get(header.symbolCol)?.value ?? null) : null;
       if (label === null || !row) break;
-      const rtdSymbols = rtdCells.symbolsByRow.get(rowNumber);
       // A row whose RTD cells all name one symbol is that symbol's; the Symbol cell is then only a label.
-      const symbol = rtdSymbols?.size === 1 ? [...rtdSymbols][0]! : canonicalSymbol(label);
+      const symbol = rtdCells.symbolOf(rowNumber) ?? canonicalSymbol(label);
       if (symbol === '') break;
       for (const [col, field] of header.columns) {
         if (rtdCells.has(rowNumber, col)) continue;
@@ -239,8 +266,8 @@ interface Context {
   readonly model: WorkbookModel;
   readonly sheet: ModelSheet;
   readonly sheetIndex: number;
-  readonly row: number;
-  readonly col: number;
+  row: number;
+  col: number;
 }
 
 type Resolved = { kind: 'ok'; text: string } | { kind: 'error'; message: string };
@@ -258,7 +285,7 @@ function resolve(context: Context, argument: Argument): Resolved {
     const term = argument[0]!;
     if (term.kind === 'text') return { kind: 'ok', text: term.text };
     if (term.kind === 'ref' && term.sheet === null) {
-      const address = parseAddress(term.address);
+      const address = term.cell;
       if (address) {
         const text = textValue(cellValue(context.sheet, address.row, address.col));
         return text === null ? EMPTY_CELL : { kind: 'ok', text };
@@ -275,9 +302,9 @@ function resolve(context: Context, argument: Argument): Resolved {
     if (term.kind === 'ref') {
       const sheet = term.sheet === null ? context.sheet : sheetNamed(context.model, term.sheet);
       if (!sheet) return { kind: 'error', message: `refers to a missing sheet ${term.sheet}` };
-      const address = parseAddress(term.address);
+      const address = term.cell;
       if (!address) return { kind: 'error', message: `refers to a cell that cannot exist (${term.address})` };
-      target = { sheet, ...address };
+      target = { sheet, row: address.row, col: address.col };
     } else {
       const named = resolveName(context, term.name);
       if (named.kind === 'error') return named;

@@ -4,8 +4,8 @@
 // CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
 import { columnNumber, parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
-import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
-import { textMemo } from '../textMemo';
+import { cachedValue, cellValueOf, rtdFormulaText, SharedFormulas } from './cellValues';
+import { textMemo, TextsByPlace } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';
 import { MAX_TEXT, xmlText } from './xmlScan';
 
@@ -89,11 +89,30 @@ const CELL_START = '<c(?: r="([A-Z]{1,3})([1-9]\\d{0,6})"(?: s="\\d+")?(?: t="(\
 const CELL = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])([^>]*?)(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
 const CELL_VALUE = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])[^>]*?(?:/>|>[^<]*</f>))?()()(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
 
+/** Formulas a sheet can hold that are remembered by place; past it, by text alone. */
+const MAX_FORMULA_PLACES = 100_000;
+/** Sheets whose formulas are remembered by place: more than a quotes workbook has. */
+const MAX_SHEETS_REMEMBERED = 64;
+const formulaTextsBySheet = new Map<string, TextsByPlace<string | null>>();
+
+/** The formula texts of the worksheet part `part` by place, as its last read met them. */
+function formulaTextsOf(part: string): TextsByPlace<string | null> {
+  let texts = formulaTextsBySheet.get(part);
+  if (!texts) {
+    if (formulaTextsBySheet.size >= MAX_SHEETS_REMEMBERED) formulaTextsBySheet.clear();
+    formulaTextsBySheet.set(part, (texts = new TextsByPlace(rtdFormulaText, MAX_FORMULA_PLACES)));
+  }
+  texts.restart();
+  return texts;
+}
+
 /**
  * A worksheet's cells as the tokenizer's road reads them (readXlsx.ts scanWorksheet): cached values, and formulas
- * where they mention RTD (shared ones filled down) when `keepFormulas`. Null: read it the general way.
+ * where they mention RTD (shared ones filled down) when `keepFormulas`. Null: read it the general way. `part` is the
+ * sheet's name in the zip: its formulas are remembered by place from one read to the next.
  */
 export function plainWorksheetCells(
+  part: string,
   bytes: Uint8Array,
   sharedStrings: readonly string[],
   keepFormulas: boolean,
@@ -102,7 +121,8 @@ export function plainWorksheetCells(
   const xml = plainText(bytes, 'sheetData');
   if (xml === null) return null;
   const rows = new Map<number, Map<number, ModelCell>>();
-  const shared = new SharedFormulas();
+  const formulaTexts = keepFormulas ? formulaTextsOf(part) : null;
+  const shared = new SharedFormulas(formulaTexts ? (raw) => formulaTexts.get(raw) : undefined);
   let rowNumber = -1;
   let row: Map<number, ModelCell> | undefined;
   let count = 0;

@@ -46,7 +46,7 @@ export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = D
       if (!xml) continue;
       // With volatileDependencies, RTD values and the cells that show them come from there: formulas are not needed.
       const keepFormulas = volatile === null;
-      const rows = plainWorksheetCells(xml, sharedStrings, keepFormulas, limits) ?? scanWorksheet(xml, sharedStrings, keepFormulas, limits);
+      const rows = plainWorksheetCells(path, xml, sharedStrings, keepFormulas, limits) ?? scanWorksheet(xml, sharedStrings, keepFormulas, limits);
       sheets.push({ name: sheet.name, sheetId: sheet.sheetId, rows });
     }
     // Names local to a sheet count sheets by their place among all <sheet> entries, chart sheets included.
