@@ -142,4 +142,41 @@ describe('the sample files we ship in resources/', () => {
     expect(out.quotes.map((q) => q.symbol)).toEqual(['.SPY251219C600', '/CL', '/ES', '/NQ', '/ZB', 'AAPL', 'MSFT', 'NVDA', 'SPY']);
     expect(out.quotes.find((q) => q.symbol === '/ZB')?.last).toBe('117.453125');
   });
+
+  it('reads the same sheet saved again with other labels, an error label and moved rows as a first read would', async () => {
+    // The reader remembers each plain RTD cell by place from one read to the next: every change must show.
+    const sheet = (a: unknown, b: unknown, price: number) => ({
+      Quotes: [
+        ['Symbol', 'Last'],
+        [a, { formula: 'RTD("tos.rtd",,"LAST",$A2)', result: price }],
+        [b, { formula: 'RTD("tos.rtd",,"LAST",$A3)', result: price + 1 }],
+      ],
+    }) as WorkbookSpec;
+    const first = await inspect(sheet('AAPL', 'MSFT', 200));
+    expect(first.quotes).toEqual([
+      { symbol: 'AAPL', last: '200' },
+      { symbol: 'MSFT', last: '201' },
+    ]);
+    const swapped = await inspect(sheet('MSFT', 'AAPL', 300));
+    expect(swapped.quotes).toEqual([
+      { symbol: 'AAPL', last: '301' },
+      { symbol: 'MSFT', last: '300' },
+    ]);
+    const errorLabel = await inspect(sheet({ error: '#N/A' }, 'AAPL', 400));
+    expect(errorLabel.quotes).toEqual([{ symbol: 'AAPL', last: '401' }]);
+    expect(errorLabel.warnings).toEqual(['Quotes!B2: symbol argument refers to an empty cell']);
+    const moved = await inspect({
+      Quotes: [
+        ['Symbol', 'Last'],
+        ['NVDA', { formula: 'RTD("tos.rtd",,"BID",$A2)', result: 500 }],
+        [null, null],
+        ['AAPL', { formula: 'RTD("tos.rtd",,"LAST",$A4)', result: 501 }],
+      ],
+    });
+    expect(moved.quotes).toEqual([
+      { symbol: 'AAPL', last: '501' },
+      { symbol: 'NVDA', bid: '500' },
+    ]);
+    expect(await inspect(sheet('AAPL', 'MSFT', 200))).toEqual(first);
+  });
 });

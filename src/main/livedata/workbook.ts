@@ -3,7 +3,7 @@
 // RTD value winning where both give a field. Pure: it reads no file, and never writes one.
 import { canonicalSymbol } from '../engine/instruments';
 import { captionKey, fieldOfCaption, fieldOfRtd, SYMBOL_CAPTION, type LiveField } from './fields';
-import { isTosProgId, parseRtdFormula, type Argument } from './rtdFormula';
+import { isTosProgId, parseRtdFormula, type Argument, type ParsedFormula } from './rtdFormula';
 import { finishSnapshot, type LiveQuote, type LiveValue, type Snapshot } from './snapshot';
 import { fieldText, textValue } from './values';
 import { columnName, parseAddress, type CellValue, type ModelCell, type ModelSheet, type WorkbookModel } from './workbookModel';
@@ -174,12 +174,23 @@ function readRtdFormulas(
 ) {
   // One context for the sheet, moved from cell to cell: resolve keeps nothing of it.
   const context: Context = { model, sheet, sheetIndex, row: 0, col: 0 };
+  const places = plainRtdPlacesOf(sheet.name);
+  let place = 0;
   for (const row of sortedKeys(sheet.rows)) {
     const rowCells = sheet.rows.get(row)!;
     for (const col of sortedKeys(rowCells)) {
       const cell = rowCells.get(col)!;
       const formula = cell.formula;
       if (!formula) continue;
+      const at = place++;
+      const known = places[at];
+      if (known !== undefined && known.formula === formula && known.row === row && known.col === col) {
+        if (known.refRow === 0 || cellValue(sheet, known.refRow, known.refCol) === known.label) {
+          cells.add(row, col, known.symbol);
+          if (known.field) rtd.set(known.symbol, known.field, cellWarnings.valueFor(known.field, cell.value, sheet, row, col));
+          continue;
+        }
+      }
       const parsed = parseRtdFormula(formula);
       if (parsed.kind === 'none') continue;
       if (parsed.kind === 'error') {
@@ -216,8 +227,72 @@ function readRtdFormulas(
       // Fields we do not use (DELTA, IMPL_VOL...) are not an error; they are left out.
       const field = names.field(fieldName.text);
       if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, cell.value, sheet, row, col));
+      rememberPlainRtdCell(places, at, parsed, formula, row, col, sheet, symbol, field);
     }
   }
+}
+
+/**
+ * What a plain RTD cell came to at one place of a sheet, the last time it was read: a ProgID, a field and a symbol
+ * that are literals, or a symbol that is a reference on the cell's own sheet. Its symbol and field follow from its
+ * formula and place, and that cell's value alone: a cell with the same three at the same place is not worked out
+ * again (the same sheet is read every second; 10,000 such cells are most of a read of 1,000 symbols).
+ */
+interface PlainRtdCell {
+  readonly formula: string;
+  readonly row: number;
+  readonly col: number;
+  /** The cell the symbol refers to (0, 0: a literal symbol), and its value then. */
+  readonly refRow: number;
+  readonly refCol: number;
+  readonly label: CellValue;
+  readonly symbol: string;
+  readonly field: LiveField | undefined;
+}
+
+/** RTD cells a sheet may have remembered by place; past it, they are worked out every read. */
+const MAX_RTD_PLACES = 100_000;
+/** Sheets remembered, by name: more than a quotes workbook has. */
+const MAX_SHEETS_REMEMBERED = 64;
+const plainRtdPlaces = new Map<string, PlainRtdCell[]>();
+
+function plainRtdPlacesOf(sheetName: string): PlainRtdCell[] {
+  let places = plainRtdPlaces.get(sheetName);
+  if (!places) {
+    if (plainRtdPlaces.size >= MAX_SHEETS_REMEMBERED) plainRtdPlaces.clear();
+    plainRtdPlaces.set(sheetName, (places = []));
+  }
+  return places;
+}
+
+/** Remembers the cell at `place` when its formula is plain (see PlainRtdCell); any other is worked out every read. */
+function rememberPlainRtdCell(
+  places: PlainRtdCell[],
+  place: number,
+  parsed: Extract<ParsedFormula, { kind: 'rtd' }>,
+  formula: string,
+  row: number,
+  col: number,
+  sheet: ModelSheet,
+  symbol: string,
+  field: LiveField | undefined,
+): void {
+  if (place >= MAX_RTD_PLACES || parsed.wrapped || parsed.extraArguments > 0) return;
+  const { progId, field: fieldArgument, symbol: symbolArgument } = parsed.call;
+  if (progId.length !== 1 || progId[0]!.kind !== 'text' || fieldArgument.length !== 1 || fieldArgument[0]!.kind !== 'text') return;
+  if (symbolArgument.length !== 1) return;
+  const term = symbolArgument[0]!;
+  let refRow = 0;
+  let refCol = 0;
+  let label: CellValue = null;
+  if (term.kind === 'ref') {
+    if (term.sheet !== null || term.cell === null) return;
+    refRow = term.cell.row;
+    refCol = term.cell.col;
+    label = cellValue(sheet, refRow, refCol);
+    if (typeof label === 'object') return; // an error value: compared by identity it would never match again
+  } else if (term.kind !== 'text') return;
+  places[place] = { formula, row, col, refRow, refCol, label, symbol, field };
 }
 
 /** Header rows (a Symbol cell and two or more field captions) and the rows under them, to the first empty symbol. */
@@ -251,6 +326,8 @@ function headerOf(row: ReadonlyMap<number, ModelCell>): { symbolCol: number; col
   const columns = new Map<number, LiveField>();
   for (const col of sortedKeys(row)) {
     const value = row.get(col)!.value;
+    // No caption is a number or TRUE: most cells of a quotes sheet are numbers, not worth turning into text.
+    if (typeof value === 'number' || typeof value === 'boolean') continue;
     const text = typeof value === 'string' ? value : textValue(value);
     if (text === null) continue;
     if (captionKey(text) === SYMBOL_CAPTION && symbolCol === 0) symbolCol = col;

@@ -189,9 +189,10 @@ const TOPIC_PART = new RegExp(
   'g',
 );
 
-// A topic's strings (`LAST`, `AAPL`) are the same every second: the read keeps the copy it kept before, so what it
-// builds holds strings the heap already has rather than new ones it must carry from one collection to the next.
-const topicString = textMemo(50_000, text);
+// A topic's strings (`LAST`, `AAPL`) are the same every second, at the same places: the read keeps the copy it kept
+// before, so what it builds holds strings the heap already has rather than new ones it must carry from one collection
+// to the next. A workbook has one volatileDependencies part.
+const topicStrings = new TextsByPlace(textMemo(50_000, text), 50_000);
 
 /**
  * volatileDependencies' topics, kept in a few flat arrays rather than four objects a topic: a read of 1,000 symbols
@@ -239,6 +240,8 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
   const xml = plainText(bytes, 'volTypes');
   if (xml === null) return null;
   const topics = new PlainTopics();
+  topicStrings.restart();
+  const topicString = (raw: string) => topicStrings.get(raw);
   let server = '';
   let inRealTimeData = false;
   let count = 0;
