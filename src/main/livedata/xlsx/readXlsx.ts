@@ -8,9 +8,13 @@ import { parseAddress, type DefinedName, type ModelCell, type ModelSheet, type V
 import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
 import { plainVolatileTopics, plainWorksheetCells } from './plainParts';
 import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
-import { WorkbookFormatError, WorkbookZip, type PartLimits } from './zipParts';
+import { ParsedParts, WorkbookFormatError, WorkbookZip, type PartLimits } from './zipParts';
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+// The sheet list, relationships and shared strings of the workbook read every second are nearly always those of the
+// last read: parsed once, kept with their packed bytes (zipParts.ts ParsedParts), and shared by the reads' models.
+const keptParts = new ParsedParts();
 
 /** Reads a workbook already in memory into quotes, within the budgets (the file's size was checked by the caller). */
 export async function readWorkbookBuffer(buffer: Buffer, budgets: ReadBudgets = DEFAULT_READ_BUDGETS, startedAt = performance.now()): Promise<Snapshot> {
@@ -22,16 +26,14 @@ export async function readWorkbookModel(buffer: Buffer, budgets: ReadBudgets = D
   const zip = await WorkbookZip.open(buffer, limits);
   try {
     const workbookPath = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : await officeDocumentPath(zip, limits);
-    const workbookXml = await zip.read(workbookPath);
-    if (!workbookXml) throw new WorkbookFormatError('not a workbook: the file has no workbook part (is it an Excel file?)');
-    const book = scanWorkbook(workbookXml, limits);
+    const book = await zip.readParsed(workbookPath, 'workbook', keptParts, (xml) => scanWorkbook(xml, limits));
+    if (!book) throw new WorkbookFormatError('not a workbook: the file has no workbook part (is it an Excel file?)');
     const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
     const relsPath = `${folder}_rels/${workbookPath.slice(folder.length)}.rels`;
     const rels = await readRelationships(zip, relsPath, folder, limits);
 
     const sharedStringsPath = rels.byType.get('sharedStrings') ?? `${folder}sharedStrings.xml`;
-    const sharedStringsXml = await zip.read(sharedStringsPath);
-    const sharedStrings = sharedStringsXml ? scanSharedStrings(sharedStringsXml, limits) : [];
+    const sharedStrings = (await zip.readParsed(sharedStringsPath, 'sharedStrings', keptParts, (xml) => scanSharedStrings(xml, limits))) ?? [];
 
     const volatilePath = rels.byType.get('volatileDependencies') ?? `${folder}volatileDependencies.xml`;
     const volatileXml = await zip.read(volatilePath);
@@ -69,15 +71,18 @@ async function officeDocumentPath(zip: WorkbookZip, limits: PartLimits): Promise
 }
 
 interface Relationships {
-  readonly byId: Map<string, string>;
+  readonly byId: ReadonlyMap<string, string>;
   /** The last part of the type (`sharedStrings`, `worksheet`) -> the part's path. */
-  readonly byType: Map<string, string>;
+  readonly byType: ReadonlyMap<string, string>;
 }
 
 async function readRelationships(zip: WorkbookZip, path: string, folder: string, limits: PartLimits): Promise<Relationships> {
-  const rels: Relationships = { byId: new Map(), byType: new Map() };
-  const xml = await zip.read(path);
-  if (!xml) return rels;
+  return (await zip.readParsed(path, `relationships from ${folder}`, keptParts, (xml) => scanRelationships(xml, folder, limits))) ?? { byId: new Map(), byType: new Map() };
+}
+
+function scanRelationships(xml: Buffer, folder: string, limits: PartLimits): Relationships {
+  const byId = new Map<string, string>();
+  const byType = new Map<string, string>();
   XmlScan.run(
     xml,
     {
@@ -88,14 +93,14 @@ async function readRelationships(zip: WorkbookZip, path: string, folder: string,
         const type = scan.attr('Type') ?? '';
         if (!id || !target || scan.attr('TargetMode') === 'External') return;
         const resolved = resolvePartPath(folder, target);
-        rels.byId.set(id, resolved);
-        if (type.startsWith(RELATIONSHIP) || type.includes('/relationships/')) rels.byType.set(type.slice(type.lastIndexOf('/') + 1), resolved);
+        byId.set(id, resolved);
+        if (type.startsWith(RELATIONSHIP) || type.includes('/relationships/')) byType.set(type.slice(type.lastIndexOf('/') + 1), resolved);
       },
       close() {},
     },
     limits,
   );
-  return rels;
+  return { byId, byType };
 }
 
 /** `worksheets/sheet1.xml` from `xl/` -> `xl/worksheets/sheet1.xml`; `/xl/x.xml` -> `xl/x.xml`; `../a` climbs. */
@@ -115,7 +120,7 @@ interface BookSheet {
   readonly relId: string;
 }
 
-function scanWorkbook(xml: Uint8Array, limits: PartLimits): { sheets: BookSheet[]; names: DefinedName[] } {
+function scanWorkbook(xml: Uint8Array, limits: PartLimits): { readonly sheets: readonly BookSheet[]; readonly names: readonly DefinedName[] } {
   const sheets: BookSheet[] = [];
   const names: DefinedName[] = [];
   let name: { name: string; sheetIndex: number | null } | null = null;
@@ -144,7 +149,7 @@ function scanWorkbook(xml: Uint8Array, limits: PartLimits): { sheets: BookSheet[
   return { sheets, names };
 }
 
-function scanSharedStrings(xml: Uint8Array, limits: PartLimits): string[] {
+function scanSharedStrings(xml: Uint8Array, limits: PartLimits): readonly string[] {
   const strings: string[] = [];
   let current = '';
   // Phonetic runs (<rPh>) hold a reading aid, not the cell's text.

@@ -102,13 +102,40 @@ export class WorkbookZip {
   async read(name: string): Promise<Buffer | null> {
     const entry = this.entries.get(name);
     if (!entry) return null;
+    return this.unpack(name, entry, await this.packed(name, entry));
+  }
+
+  /**
+   * What `parse` makes of the part, or null when the zip has no such part; `kind` names the parse. Kept in `kept`
+   * with the part's packed bytes: the same bytes again are not unpacked or parsed again.
+   */
+  async readParsed<T>(name: string, kind: string, kept: ParsedParts, parse: (bytes: Buffer) => T): Promise<T | null> {
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    const raw = await this.packed(name, entry);
+    const key = `${kind}:${entry.compressionMethod}:${name}`;
+    const before = kept.get(key, raw);
+    if (before !== undefined) {
+      this.unpacked += entry.uncompressedSize;
+      return before as T;
+    }
+    const value = parse(this.unpack(name, entry, raw));
+    kept.set(key, raw, value);
+    return value;
+  }
+
+  /** The part's bytes as the zip holds them, once its declared size fits the budgets. */
+  private async packed(name: string, entry: Entry): Promise<Buffer> {
     checkDeadline(this.limits);
     const room = this.limits.maxUnpackedBytes - this.unpacked;
     if (entry.uncompressedSize > room) throw this.tooBig();
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       throw new WorkbookFormatError(`${name} uses a compression this reader does not know (${entry.compressionMethod})`);
     }
-    const raw = await rawBytes(this.zip, entry);
+    return rawBytes(this.zip, entry);
+  }
+
+  private unpack(name: string, entry: Entry, raw: Buffer): Buffer {
     let bytes: Buffer;
     if (entry.compressionMethod === 0) bytes = raw;
     else {
@@ -134,5 +161,31 @@ export class WorkbookZip {
   private tooBig(): QuotesFileLimitError {
     const mb = Math.round(this.limits.maxUnpackedBytes / (1024 * 1024));
     return new QuotesFileLimitError('unpacked', `the workbook unpacks to more than ${mb} MB (the limit for a quotes file)`);
+  }
+}
+
+/** Parts kept: more than the small parts of a workbook a reader meets (its sheet list, relationships, shared strings). */
+const MAX_KEPT_PARTS = 16;
+/** Packed parts larger than this are parsed every read rather than kept. */
+const MAX_KEPT_BYTES = 1 << 20;
+
+/**
+ * What small parts parsed to, by part and parse, with the packed bytes they were parsed from: a workbook saved again
+ * every second has the same sheet list, relationships and (mostly) shared strings, while its cells change. The same
+ * packed bytes unpack to the same part, so the kept answer is exact. Answers are shared: callers must not change them.
+ */
+export class ParsedParts {
+  private readonly kept = new Map<string, { readonly raw: Buffer; readonly value: unknown }>();
+
+  get(key: string, raw: Buffer): unknown {
+    const kept = this.kept.get(key);
+    return kept !== undefined && kept.raw.equals(raw) ? kept.value : undefined;
+  }
+
+  set(key: string, raw: Buffer, value: unknown): void {
+    if (raw.length > MAX_KEPT_BYTES || value === undefined) return;
+    if (!this.kept.has(key) && this.kept.size >= MAX_KEPT_PARTS) this.kept.clear();
+    // A copy: the read's buffer is the whole file's, and must not be kept alive.
+    this.kept.set(key, { raw: Buffer.from(raw), value });
   }
 }
