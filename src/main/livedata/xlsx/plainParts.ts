@@ -81,13 +81,14 @@ function text(raw: string): string {
 
 // A whole cell: `<c r="B2" t="str">`, then an optional `<f ...>text</f>` or `<f .../>`, an optional `<v>text</v>`, and
 // `</c>`; or `<c .../>`. The start tag as Excel writes nearly every one (`r`, then maybe `s` and `t`) gives its column
-// letters, row and type straight from groups 1-3; any other gives its attribute text in group 4. Group 9 (`</c>`) is
-// missing when the cell holds anything else (an inline string, extLst, `<v>` before `<f>`): then the part is not plain.
+// letters, row and type straight from groups 1-3; any other gives its attribute text in group 4. Group 9, empty after
+// `</c>` (an empty match makes no new string), is missing when the cell holds anything else (an inline string, extLst,
+// `<v>` before `<f>`): then the part is not plain.
 // CELL_VALUE is the same without capturing the formula (read with volatileDependencies, formulas are not needed):
 // groups 6 and 7 are then never set.
 const CELL_START = '<c(?: r="([A-Z]{1,3})([1-9]\\d{0,6})"(?: s="\\d+")?(?: t="(\\w+)")?|(?=[\\s/>])([^>]*?))(/?)>';
-const CELL = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])([^>]*?)(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
-const CELL_VALUE = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])[^>]*?(?:/>|>[^<]*</f>))?()()(?:<v>([^<]*)</v>)?(</c>))?`, 'g');
+const CELL = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])([^>]*?)(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?</c>())?`, 'g');
+const CELL_VALUE = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])[^>]*?(?:/>|>[^<]*</f>))?()()(?:<v>([^<]*)</v>)?</c>())?`, 'g');
 
 /** Formulas a sheet can hold that are remembered by place; past it, by text alone. */
 const MAX_FORMULA_PLACES = 100_000;
