@@ -5,6 +5,7 @@ import { canonicalSymbol } from '../engine/instruments';
 import { captionKey, fieldOfCaption, fieldOfRtd, SYMBOL_CAPTION, type LiveField } from './fields';
 import { isTosProgId, parseRtdFormula, type Argument, type ParsedFormula } from './rtdFormula';
 import { finishSnapshot, type LiveQuote, type LiveValue, type Snapshot } from './snapshot';
+import { textMemo } from './textMemo';
 import { fieldText, textValue } from './values';
 import { columnName, parseAddress, type CellValue, type ModelCell, type ModelSheet, type WorkbookModel } from './workbookModel';
 
@@ -252,18 +253,9 @@ interface PlainRtdCell {
 
 /** RTD cells a sheet may have remembered by place; past it, they are worked out every read. */
 const MAX_RTD_PLACES = 100_000;
-/** Sheets remembered, by name: more than a quotes workbook has. */
-const MAX_SHEETS_REMEMBERED = 64;
-const plainRtdPlaces = new Map<string, PlainRtdCell[]>();
-
-function plainRtdPlacesOf(sheetName: string): PlainRtdCell[] {
-  let places = plainRtdPlaces.get(sheetName);
-  if (!places) {
-    if (plainRtdPlaces.size >= MAX_SHEETS_REMEMBERED) plainRtdPlaces.clear();
-    plainRtdPlaces.set(sheetName, (places = []));
-  }
-  return places;
-}
+/** A sheet's remembered RTD cells, by the sheet's name (textMemo: past 64 sheets, more than a quotes workbook has,
+ * all are dropped). */
+const plainRtdPlacesOf: (sheetName: string) => PlainRtdCell[] = textMemo(64, () => []);
 
 /** Remembers the cell at `place` when its formula is plain (see PlainRtdCell); any other is worked out every read. */
 function rememberPlainRtdCell(

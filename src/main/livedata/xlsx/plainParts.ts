@@ -92,20 +92,9 @@ const CELL_VALUE = new RegExp(`${CELL_START}(?:(?:<f(?=[\\s/>])[^>]*?(?:/>|>[^<]
 
 /** Formulas a sheet can hold that are remembered by place; past it, by text alone. */
 const MAX_FORMULA_PLACES = 100_000;
-/** Sheets whose formulas are remembered by place: more than a quotes workbook has. */
-const MAX_SHEETS_REMEMBERED = 64;
-const formulaTextsBySheet = new Map<string, TextsByPlace<string | null>>();
-
-/** The formula texts of the worksheet part `part` by place, as its last read met them. */
-function formulaTextsOf(part: string): TextsByPlace<string | null> {
-  let texts = formulaTextsBySheet.get(part);
-  if (!texts) {
-    if (formulaTextsBySheet.size >= MAX_SHEETS_REMEMBERED) formulaTextsBySheet.clear();
-    formulaTextsBySheet.set(part, (texts = new TextsByPlace(rtdFormulaText, MAX_FORMULA_PLACES)));
-  }
-  texts.restart();
-  return texts;
-}
+/** A worksheet part's formula texts by place, by the part's name (textMemo: past 64 sheets, more than a quotes
+ * workbook has, all are dropped). */
+const formulaTextsOf = textMemo(64, () => new TextsByPlace(rtdFormulaText, MAX_FORMULA_PLACES));
 
 /**
  * A worksheet's cells as the tokenizer's road reads them (readXlsx.ts scanWorksheet): cached values, and formulas
@@ -123,6 +112,7 @@ export function plainWorksheetCells(
   if (xml === null) return null;
   const rows = new Map<number, Map<number, ModelCell>>();
   const formulaTexts = keepFormulas ? formulaTextsOf(part) : null;
+  formulaTexts?.restart();
   const shared = new SharedFormulas(formulaTexts ? (raw) => formulaTexts.get(raw) : undefined);
   let rowNumber = -1;
   let row: Map<number, ModelCell> | undefined;
