@@ -121,7 +121,8 @@ class Sheet {
     let styles = formats === NO_FORMATS ? this.styles : this.withFormats.get(formats);
     if (styles === undefined) {
       styles = this.styles.map((style, i) => (formats[i] === undefined ? style : styleOf(formats[i])));
-      this.withFormats.set(formats, styles);
+      // Bounded: a caller that made a new Formats object for every row would only cost the resolving.
+      if (this.withFormats.size < 100) this.withFormats.set(formats, styles);
     }
     for (let i = 0; i < cells.length; i += 1) if (cells[i] !== undefined) row.getCell(i + 1).style = styles[i] ?? NO_STYLE;
     row.commit();
