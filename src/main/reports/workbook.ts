@@ -6,7 +6,7 @@ import { Dec, ZERO } from '../engine/decimal';
 import { avgEntry, avgExit, netPl } from '../engine/journal';
 import { tradeStatistics, type TradeStatistics } from '../engine/statistics';
 import type { Settings } from '../engine/settings';
-import type { StatementData } from './ledgerReader';
+import type { FillPiece, StatementData } from './ledgerReader';
 import { newYorkMs, PROGRESS_ROWS, tosTime, type RowProgress } from './text';
 import { tradeDescription } from './tosStatement';
 
@@ -36,6 +36,11 @@ const num = (value: Dec | null): number | null => {
   if (n === undefined) numbers.set(value, (n = value.toNumber()));
   return n;
 };
+// A decimal computed for its row (a running balance, a trade's average): converted as it is, not remembered, as a
+// WeakMap entry for each of 100,000 of them only cost insertion and garbage collection time.
+const computed = (value: Dec | null): number | null => (value === null ? null : value.toNumber());
+// A shared decimal's negation, without a Decimal for it: a double's negation is exact, the same number.
+const negated = (value: Dec): number => -(num(value) ?? 0);
 // A time is its Excel serial date (days since 1899-12-30, New York's wall clock), computed as exceljs computes a
 // Date's: the same number in the file, without a Date object and exceljs's date path for 100,000 cells.
 const time = (ms: number | null): number | null => (ms === null ? null : 25569 + newYorkMs(ms) / 86_400_000);
@@ -57,7 +62,14 @@ export function priceDecimals(settings: Settings, symbol: string, assetType: str
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
 const NO_STYLE: Partial<ExcelJS.Style> = {};
 const ROW_STYLE: Partial<ExcelJS.Style> = {};
-const NO_FORMATS: Readonly<Record<number, string>> = {};
+/** A row's number formats that differ from its columns' (a price's decimals), by column index from 0. */
+type Formats = Readonly<Record<number, string>>;
+const NO_FORMATS: Formats = {};
+// Rows written between two turns of the event loop. exceljs hands the zip a sheet's XML in 64 KB pieces, and zlib
+// deflates each on libuv's pool, but starts the next piece only on a turn of this thread: a turn every 64 rows
+// (about 20 KB of XML) keeps it in step on the other core, where a turn every 2,000 rows left most of a month's
+// 36 MB of XML to deflate after the last row (0.2 s of waiting at commit).
+const YIELD_ROWS = 64;
 function styleOf(format: string | undefined): Partial<ExcelJS.Style> {
   if (!format) return NO_STYLE;
   let style = STYLES.get(format);
@@ -65,11 +77,23 @@ function styleOf(format: string | undefined): Partial<ExcelJS.Style> {
   return style;
 }
 
+/** The Formats of a row's price columns for each number of decimals, one object per count (a sheet resolves each once). */
+function priceFormats(columns: readonly number[]): (decimals: number) => Formats {
+  const byDecimals: Formats[] = [];
+  return (decimals) => (byDecimals[decimals] ??= Object.fromEntries(columns.map((c) => [c, priceFormat(decimals)])));
+}
+
 class Sheet {
+  /** Each column's style; then, per Formats object a row was given, the columns' styles with its formats. */
+  private readonly styles: readonly Partial<ExcelJS.Style>[];
+  private readonly withFormats = new Map<Formats, readonly Partial<ExcelJS.Style>[]>();
+
   constructor(
     private readonly sheet: ExcelJS.Worksheet,
-    private readonly columns: readonly Column[],
-  ) {}
+    columns: readonly Column[],
+  ) {
+    this.styles = columns.map((c) => styleOf(c.numFmt));
+  }
 
   static add(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly Column[]): Sheet {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -79,8 +103,11 @@ class Sheet {
     return new Sheet(sheet, columns);
   }
 
-  /** One row; `formats` overrides a column's number format for this row (a price's decimals). */
-  add(values: Cell[], formats: Readonly<Record<number, string>> = NO_FORMATS): void {
+  /**
+   * One row; `formats` overrides a column's number format for this row (a price's decimals). Give the same Formats
+   * object for the same formats (priceFormats): the sheet resolves each object's styles once.
+   */
+  add(values: Cell[], formats: Formats = NO_FORMATS): void {
     // An empty value (null, '') is no cell at all (exceljs skips undefined), as Excel leaves an empty cell out: the
     // column's style still formats what a trader types there, and a month's empty prices and notes are not written.
     // In place: the row's array is built for this call and read by nothing after it.
@@ -91,9 +118,13 @@ class Sheet {
     // tenth of a big workbook's time. Its id is the default's, so the XML is the same. (exceljs's typings leave a
     // row's `style` out; its Row has one, read when the row is committed.)
     (row as unknown as { style: Partial<ExcelJS.Style> }).style = ROW_STYLE;
-    row.eachCell((cell, column) => {
-      cell.style = styleOf(formats[column - 1] ?? this.columns[column - 1]?.numFmt);
-    });
+    let styles = formats === NO_FORMATS ? this.styles : this.withFormats.get(formats);
+    if (styles === undefined) {
+      styles = this.styles.map((style, i) => (formats[i] === undefined ? style : styleOf(formats[i])));
+      // Bounded: a caller that made a new Formats object for every row would only cost the resolving.
+      if (this.withFormats.size < 100) this.withFormats.set(formats, styles);
+    }
+    for (let i = 0; i < cells.length; i += 1) if (cells[i] !== undefined) row.getCell(i + 1).style = styles[i] ?? NO_STYLE;
     row.commit();
   }
 
@@ -125,6 +156,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
   ]), data, stats);
   await pause();
 
+  let count = 0;
   const trades = Sheet.add(workbook, 'Trades', [
     { header: 'Id', width: 8, numFmt: INTEGER },
     { header: 'Symbol', width: 18 },
@@ -146,8 +178,8 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Tags', width: 20 },
     { header: 'Note', width: 30 },
   ]);
+  const tradePrices = priceFormats([8, 9]);
   for (const t of data.trades) {
-    const price = priceFormat(priceDecimals(data.settings, t.symbol, t.assetType));
     trades.add(
       [
         t.id,
@@ -158,19 +190,20 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
         time(t.openedAt),
         time(t.closedAt),
         num(t.maxQty),
-        num(avgEntry(t)),
-        num(avgExit(t)),
+        computed(avgEntry(t)),
+        computed(avgExit(t)),
         num(t.grossPl),
         num(t.commissions),
-        num(netPl(t)),
+        computed(netPl(t)),
         num(t.mae),
         num(t.mfe),
         t.tags.join(', '),
         t.note,
       ],
-      { 8: price, 9: price },
+      tradePrices(priceDecimals(data.settings, t.symbol, t.assetType)),
     );
     wrote();
+    if (++count % YIELD_ROWS === 0) await pause();
   }
   trades.commit();
   await pause();
@@ -191,7 +224,8 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Realized P&L', width: 13, numFmt: MONEY },
     { header: 'Reason', width: 40 },
   ]);
-  let count = 0;
+  count = 0;
+  const fillPrices = priceFormats([8]);
   for (const piece of data.pieces) {
     const f = piece.fill;
     fills.add(
@@ -211,10 +245,10 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
         num(piece.realizedPl),
         f.reason,
       ],
-      { 8: priceFormat(priceDecimals(data.settings, f.symbol, f.assetType)) },
+      fillPrices(priceDecimals(data.settings, f.symbol, f.assetType)),
     );
     wrote();
-    if (++count % PROGRESS_ROWS === 0) await pause();
+    if (++count % YIELD_ROWS === 0) await pause();
   }
   fills.commit();
   await pause();
@@ -238,8 +272,8 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Events', width: 60 },
   ]);
   count = 0;
+  const orderPrices = priceFormats([8, 9, 13]);
   for (const { order: o, events, posEffect } of data.orders) {
-    const price = priceFormat(priceDecimals(data.settings, o.symbol, o.assetType));
     const trail = events.map((e) => `${e.type} ${tosTime(e.time)}`).join('; ');
     orders.add(
       [
@@ -260,10 +294,10 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
         o.rejectReason ?? o.statusReason ?? '',
         trail,
       ],
-      { 8: price, 9: price, 13: price },
+      orderPrices(priceDecimals(data.settings, o.symbol, o.assetType)),
     );
     wrote();
-    if (++count % PROGRESS_ROWS === 0) await pause();
+    if (++count % YIELD_ROWS === 0) await pause();
   }
   orders.commit();
   await pause();
@@ -279,16 +313,17 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Balance', width: 15, numFmt: MONEY },
   ]);
   count = 0;
+  const description = descriptions();
   for (const entry of data.entries) {
-    if (entry.kind === 'BAL') cash.add([time(entry.time), 'BAL', '', `Start of trading day ${entry.tradingDay}`, null, null, null, num(entry.balance)]);
+    if (entry.kind === 'BAL') cash.add([time(entry.time), 'BAL', '', `Start of trading day ${entry.tradingDay}`, null, null, null, computed(entry.balance)]);
     else if (entry.kind === 'RESET') {
-      cash.add([time(entry.time), 'ADJ', '', entry.reset.kind === 'OPEN' ? 'Account opened' : 'Account reset', null, null, num(entry.amount), num(entry.balance)]);
+      cash.add([time(entry.time), 'ADJ', '', entry.reset.kind === 'OPEN' ? 'Account opened' : 'Account reset', null, null, computed(entry.amount), computed(entry.balance)]);
     } else {
       const p = entry.piece;
-      cash.add([time(entry.time), 'TRD', p.fill.id, tradeDescription(p), num(p.fees.negated()), num(p.commission.negated()), num(p.amount), num(entry.balance)]);
+      cash.add([time(entry.time), 'TRD', p.fill.id, description(p), negated(p.fees), negated(p.commission), computed(p.amount), computed(entry.balance)]);
     }
     wrote();
-    if (++count % PROGRESS_ROWS === 0) await pause();
+    if (++count % YIELD_ROWS === 0) await pause();
   }
   cash.commit();
   await pause();
@@ -304,8 +339,8 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'P/L %', width: 9, numFmt: PERCENT },
     { header: 'Margin Req', width: 13, numFmt: MONEY },
   ]);
+  const positionPrices = priceFormats([3, 4]);
   for (const p of data.positions) {
-    const price = priceFormat(p.priceDecimals);
     positions.add(
       [
         p.position.symbol,
@@ -318,7 +353,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
         p.plPercent === null ? null : num(p.plPercent.div(100)),
         num(p.requirement),
       ],
-      { 3: price, 4: price },
+      positionPrices(p.priceDecimals),
     );
   }
   positions.commit();
@@ -348,6 +383,32 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
   await workbook.commit();
 }
 
+/**
+ * tradeDescription, remembered by what it reads (side, symbol, asset type, the piece's quantity and the fill's price,
+ * shared decimals): a month's 20,000 pieces repeat a few hundred descriptions, each made once.
+ */
+function descriptions(): (piece: FillPiece) => string {
+  const known = new Map<unknown, unknown>();
+  let size = 0;
+  return (piece) => {
+    // Bounded: a ledger of all-different quantities and prices stops remembering.
+    if (size >= 50_000) return tradeDescription(piece);
+    const { fill } = piece;
+    let map = known;
+    for (const key of [fill.side, fill.symbol, fill.assetType, piece.qty]) {
+      let next = map.get(key) as Map<unknown, unknown> | undefined;
+      if (next === undefined) map.set(key, (next = new Map()));
+      map = next;
+    }
+    let text = map.get(fill.price) as string | undefined;
+    if (text === undefined) {
+      map.set(fill.price, (text = tradeDescription(piece)));
+      size += 1;
+    }
+    return text;
+  };
+}
+
 function rollEnding(data: StatementData, day: string): number {
   const i = data.tradingDays.indexOf(day);
   const next = data.tradingDays[i + 1];
@@ -361,14 +422,15 @@ function dayStartOf(data: StatementData, day: string): number {
 }
 
 function writeSummary(sheet: Sheet, data: StatementData, stats: TradeStatistics): void {
-  const money = (label: string, value: Dec | null) => sheet.add([label, num(value)], { 1: MONEY });
-  const count = (label: string, value: number | null) => sheet.add([label, value], { 1: INTEGER });
+  const [asMoney, asCount, asRate, asRatio, asDay] = [MONEY, INTEGER, PERCENT, '0.00', DAY].map((format) => ({ 1: format }));
+  const money = (label: string, value: Dec | null) => sheet.add([label, computed(value)], asMoney);
+  const count = (label: string, value: number | null) => sheet.add([label, value], asCount);
   // JOURNAL.md's rates are percents (winners / trades x 100); Excel's percent format wants the fraction.
-  const rate = (label: string, value: Dec | null) => sheet.add([label, value === null ? null : num(value.div(100))], { 1: PERCENT });
-  const ratio = (label: string, value: Dec | null) => sheet.add([label, num(value)], { 1: '0.00' });
+  const rate = (label: string, value: Dec | null) => sheet.add([label, value === null ? null : computed(value.div(100))], asRate);
+  const ratio = (label: string, value: Dec | null) => sheet.add([label, computed(value)], asRatio);
   sheet.add(['Account', data.account.id]);
-  sheet.add(['From', new Date(`${data.request.from}T00:00:00Z`)], { 1: DAY });
-  sheet.add(['To', new Date(`${data.request.to}T00:00:00Z`)], { 1: DAY });
+  sheet.add(['From', new Date(`${data.request.from}T00:00:00Z`)], asDay);
+  sheet.add(['To', new Date(`${data.request.to}T00:00:00Z`)], asDay);
   money('Opening cash', data.openingBalance);
   money('Closing cash', data.closingBalance);
   money('Net liquidating value', data.netLiq);
