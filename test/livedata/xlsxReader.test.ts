@@ -124,6 +124,20 @@ describe('volatileDependencies', () => {
     ]);
   });
 
+  it('drops a topic begun inside another in a broken part, strings and all', async () => {
+    const registered = await withVolatileDependencies(await workbookBuffer({ S: [['x']] }), []);
+    const zip = await JSZip.loadAsync(registered);
+    zip.file(
+      'xl/volatileDependencies.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><volTypes xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<volType type="realTimeData"><main first="tos.rtd"><tp t="n"><v>1</v><stp/><stp>LAST</stp><stp>MSFT</stp>' +
+        '<tp t="n"><v>2</v><stp/><stp>LAST</stp><stp>AAPL</stp><tr r="B2" s="1"/></tp></main></volType></volTypes>',
+    );
+    const out = await read(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(out.quotes).toEqual([{ symbol: 'AAPL', last: '2' }]);
+    expect(out.warnings).toEqual([]);
+  });
+
   it('warns about extra arguments after the symbol, naming the cell', async () => {
     const buffer = await withVolatileDependencies(await workbookBuffer({ S: [['x']] }), [
       { field: 'LAST', symbol: 'VFF', extra: ['MARK'], value: 1.25, cells: [{ sheetId: 1, ref: 'C3' }] },

@@ -144,21 +144,30 @@ function readVolatileTopics(
 ) {
   const sheetsById = new Map<number, ModelSheet>();
   for (const sheet of model.sheets) if (sheet.sheetId !== null) sheetsById.set(sheet.sheetId, sheet);
-  for (const topic of model.volatile!) {
-    if (topic.server.trim().toLowerCase() !== 'tos.rtd') continue; // other RTD servers are not ours: no warning
-    const first = topic.cells[0];
-    const firstSheet = (first && sheetsById.get(first.sheetId)) ?? null;
-    const [, fieldName = '', symbolText = ''] = topic.strings;
-    const symbol = names.symbol(symbolText);
-    for (const cell of topic.cells) {
-      const sheet = sheetsById.get(cell.sheetId);
-      if (sheet) rtdCells.get(sheet)!.add(cell.row, cell.col, symbol === '' ? null : symbol);
+  const topics = model.volatile!;
+  // Read by index, making no object a topic. A part's topics share one server string: it is judged once.
+  let server: string | null = null;
+  let ours = false;
+  for (let topic = 0; topic < topics.count; topic += 1) {
+    if (topics.server(topic) !== server) {
+      server = topics.server(topic);
+      ours = server.trim().toLowerCase() === 'tos.rtd';
+    }
+    if (!ours) continue; // other RTD servers are not ours: no warning
+    const cellCount = topics.cellCount(topic);
+    const firstSheet = (cellCount > 0 && sheetsById.get(topics.cellSheetId(topic, 0))) || null;
+    const firstRow = cellCount > 0 ? topics.cellRow(topic, 0) : 0;
+    const firstCol = cellCount > 0 ? topics.cellCol(topic, 0) : 0;
+    const symbol = names.symbol(topics.string(topic, 2));
+    for (let cell = 0; cell < cellCount; cell += 1) {
+      const sheet = sheetsById.get(topics.cellSheetId(topic, cell));
+      if (sheet) rtdCells.get(sheet)!.add(topics.cellRow(topic, cell), topics.cellCol(topic, cell), symbol === '' ? null : symbol);
     }
     // A topic with no symbol is a formula filled down past the last symbol: it shows #N/A and means nothing.
     if (symbol === '') continue;
-    if (topic.strings.length > 3) warnings.push(`${first && firstSheet ? `${where(firstSheet, first.row, first.col)}: ` : ''}extra RTD arguments after the symbol are ignored`);
-    const field = names.field(fieldName);
-    if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, topic.value, firstSheet, first?.row ?? 0, first?.col ?? 0));
+    if (topics.stringCount(topic) > 3) warnings.push(`${firstSheet ? `${where(firstSheet, firstRow, firstCol)}: ` : ''}extra RTD arguments after the symbol are ignored`);
+    const field = names.field(topics.string(topic, 1));
+    if (field) rtd.set(symbol, field, cellWarnings.valueFor(field, topics.value(topic), firstSheet, firstRow, firstCol));
   }
 }
 

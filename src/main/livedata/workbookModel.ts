@@ -1,6 +1,7 @@
 // What a workbook holds that quotes can come from, whoever read it: each sheet's cells (cached values, and the
 // formulas that mention RTD), the defined names, and Excel's list of live RTD topics. The tick path's reader builds
 // it from the zip (xlsx/readXlsx.ts); the tests build it with exceljs as the oracle. Plain data, no reading here.
+import type { VolatileTopics } from './volatileTopics';
 
 /** A cell's cached value as Excel saved it: a number, text, a boolean, an error (#N/A), or nothing. */
 export type CellValue = number | string | boolean | { readonly error: string } | null;
@@ -27,23 +28,12 @@ export interface DefinedName {
   readonly refersTo: string;
 }
 
-/** One live RTD topic from xl/volatileDependencies.xml: its arguments already evaluated, its current value. */
-export interface VolatileTopic {
-  /** The ProgID (`tos.rtd`). */
-  readonly server: string;
-  /** The topic strings after the ProgID: the server argument (empty), then field, symbol, and any extras. */
-  readonly strings: readonly string[];
-  readonly value: CellValue;
-  /** The cells that show it: sheetId, 1-based row and column. */
-  readonly cells: readonly { readonly sheetId: number; readonly row: number; readonly col: number }[];
-}
-
 export interface WorkbookModel {
   readonly sheets: readonly ModelSheet[];
   readonly names: readonly DefinedName[];
-  /** Null when the workbook has no volatileDependencies part (saved by a program other than Excel). */
-  /** Read once, in order (the reader may keep them compact and make each topic as it is read). */
-  readonly volatile: Iterable<VolatileTopic> | null;
+  /** Excel's list of live RTD topics; null when the workbook has no volatileDependencies part (saved by a program
+   * other than Excel). */
+  readonly volatile: VolatileTopics | null;
 }
 
 /** `B5` -> { row: 5, col: 2 }; null when the text is not a cell address. */

@@ -3,7 +3,8 @@
 // as the floor's scan does, instead of an event per tag. It must never guess: a part that is not plain (comments,
 // CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
-import { columnNumber, parseAddress, type CellValue, type ModelCell, type VolatileTopic } from '../workbookModel';
+import { VolatileTopics } from '../volatileTopics';
+import { columnNumber, parseAddress, type ModelCell } from '../workbookModel';
 import { cachedValue, cellValueOf, rtdFormulaText, SharedFormulas } from './cellValues';
 import { textMemo, TextsByPlace } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';
@@ -185,52 +186,11 @@ const TOPIC_PART = new RegExp(
 // to the next. A workbook has one volatileDependencies part.
 const topicStrings = new TextsByPlace(textMemo(50_000, text), 50_000);
 
-/**
- * volatileDependencies' topics, kept in a few flat arrays rather than four objects a topic: a read of 1,000 symbols
- * holds 10,000 topics, and every object alive when a collection comes is copied by it (that copying was a third of
- * such a read). Iterating makes each topic's object as it is used, to die young.
- */
-class PlainTopics implements Iterable<VolatileTopic> {
-  readonly servers: string[] = [];
-  /** Where each topic's strings start in `strings`, and its cells in `cells`; one more entry closes the last. */
-  readonly stringStarts: number[] = [0];
-  readonly strings: string[] = [];
-  readonly cellStarts: number[] = [0];
-  /** sheetId, row, col, for each cell. */
-  readonly cells: number[] = [];
-  /** Each topic's value when a number (unboxed in a double array); NaN when it is in `others`. */
-  readonly numbers: number[] = [];
-  readonly others = new Map<number, CellValue>();
-
-  close(server: string, value: CellValue) {
-    const index = this.servers.length;
-    this.servers.push(server);
-    if (typeof value === 'number') this.numbers.push(value);
-    else {
-      this.numbers.push(NaN);
-      this.others.set(index, value);
-    }
-    this.stringStarts.push(this.strings.length);
-    this.cellStarts.push(this.cells.length / 3);
-  }
-
-  *[Symbol.iterator](): Iterator<VolatileTopic> {
-    for (let i = 0; i < this.servers.length; i += 1) {
-      const cells: { sheetId: number; row: number; col: number }[] = [];
-      for (let c = this.cellStarts[i]!; c < this.cellStarts[i + 1]!; c += 1) {
-        cells.push({ sheetId: this.cells[3 * c]!, row: this.cells[3 * c + 1]!, col: this.cells[3 * c + 2]! });
-      }
-      const value = this.others.has(i) ? this.others.get(i)! : this.numbers[i]!;
-      yield { server: this.servers[i]!, strings: this.strings.slice(this.stringStarts[i], this.stringStarts[i + 1]), value, cells };
-    }
-  }
-}
-
 /** The topics of xl/volatileDependencies.xml as the tokenizer's road reads them; null: read it the general way. */
-export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iterable<VolatileTopic> | null {
+export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): VolatileTopics | null {
   const xml = plainText(bytes, 'volTypes');
   if (xml === null) return null;
-  const topics = new PlainTopics();
+  const topics = new VolatileTopics();
   topicStrings.restart();
   const topicString = (raw: string) => topicStrings.get(raw);
   let server = '';
@@ -241,10 +201,12 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
     if (++count % MATCHES_PER_DEADLINE_CHECK === 0) checkDeadline(limits);
     if (match[2] !== undefined) {
       if (!inRealTimeData) continue;
-      topics.strings.push('', topicString(match[3]!), topicString(match[4]!));
+      topics.addString('');
+      topics.addString(topicString(match[3]!));
+      topics.addString(topicString(match[4]!));
       const row = Number(match[6]);
       const col = columnNumber(match[5]!);
-      if (row <= 1_048_576 && col <= 16_384) topics.cells.push(Number(match[7]), row, col);
+      if (row <= 1_048_576 && col <= 16_384) topics.addCell(Number(match[7]), row, col);
       topics.close(server, cachedValue(match[1] ?? 'n', text(match[2])));
       continue;
     }
@@ -269,11 +231,11 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
     const stps = match[12]!;
     for (let at = 0; at < stps.length; ) {
       if (stps.startsWith('<stp/>', at)) {
-        topics.strings.push('');
+        topics.addString('');
         at += 6;
       } else {
         const end = stps.indexOf('</stp>', at);
-        topics.strings.push(topicString(stps.slice(at + 5, end)));
+        topics.addString(topicString(stps.slice(at + 5, end)));
         at = end + 6;
       }
     }
@@ -288,7 +250,7 @@ export function plainVolatileTopics(bytes: Uint8Array, limits: PartLimits): Iter
       if (ref === NOT_PLAIN) return null;
       const sheetId = Number(sheet);
       const address = parseAddress(ref ?? '');
-      if (address && Number.isInteger(sheetId)) topics.cells.push(sheetId, address.row, address.col);
+      if (address && Number.isInteger(sheetId)) topics.addCell(sheetId, address.row, address.col);
     }
     topics.close(server, cachedValue(type ?? 'n', text(match[11] ?? '')));
   }

@@ -4,7 +4,8 @@
 import { quotesOfWorkbook } from '../workbook';
 import type { Snapshot } from '../snapshot';
 import { DEFAULT_READ_BUDGETS, type ReadBudgets } from '../readLimits';
-import { parseAddress, type DefinedName, type ModelCell, type ModelSheet, type VolatileTopic, type WorkbookModel } from '../workbookModel';
+import { VolatileTopics } from '../volatileTopics';
+import { parseAddress, type DefinedName, type ModelCell, type ModelSheet, type WorkbookModel } from '../workbookModel';
 import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
 import { plainVolatileTopics, plainWorksheetCells } from './plainParts';
 import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
@@ -174,30 +175,33 @@ function scanSharedStrings(xml: Uint8Array, limits: PartLimits): readonly string
   return strings;
 }
 
-function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): VolatileTopic[] {
-  const topics: VolatileTopic[] = [];
+function scanVolatileDependencies(xml: Uint8Array, limits: PartLimits): VolatileTopics {
+  const topics = new VolatileTopics();
   let server = '';
   let inRealTimeData = false;
-  let topic: { type: string | undefined; strings: string[]; value: string; cells: { sheetId: number; row: number; col: number }[] } | null = null;
+  let topic: { type: string | undefined; value: string } | null = null;
   XmlScan.run(
     xml,
     {
       open(tag, scan) {
         if (tag === 'volType') inRealTimeData = scan.attr('type') === 'realTimeData';
         else if (tag === 'main') server = scan.attr('first') ?? '';
-        else if (tag === 'tp' && inRealTimeData) topic = { type: scan.attr('t'), strings: [], value: '', cells: [] };
+        else if (tag === 'tp' && inRealTimeData) {
+          topics.discardOpen();
+          topic = { type: scan.attr('t'), value: '' };
+        }
         else if (tag === 'tr' && topic) {
           const address = parseAddress(scan.attr('r') ?? '');
           const sheetId = Number(scan.attr('s'));
-          if (address && Number.isInteger(sheetId)) topic.cells.push({ sheetId, ...address });
+          if (address && Number.isInteger(sheetId)) topics.addCell(sheetId, address.row, address.col);
         }
       },
       close(tag, text) {
         if (!topic) return;
-        if (tag === 'stp') topic.strings.push(xmlText(text));
+        if (tag === 'stp') topics.addString(xmlText(text));
         else if (tag === 'v') topic.value = xmlText(text);
         else if (tag === 'tp') {
-          topics.push({ server, strings: topic.strings, value: cachedValue(topic.type ?? 'n', topic.value), cells: topic.cells });
+          topics.close(server, cachedValue(topic.type ?? 'n', topic.value));
           topic = null;
         }
       },
