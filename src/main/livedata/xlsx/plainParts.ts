@@ -3,8 +3,7 @@
 // as the floor's scan does, instead of an event per tag. It must never guess: a part that is not plain (comments,
 // CDATA, a namespace prefix, an inline string, elements in an unexpected order or form, anything too large) answers
 // null, and the reader takes the tokenizer's road (readXlsx.ts), which reads any well-formed XML the same way.
-import { VolatileTopics } from '../volatileTopics';
-import { columnNumber, parseAddress, type ModelCell } from '../workbookModel';
+import { columnNumber, parseAddress, VolatileTopics, type ModelCell } from '../workbookModel';
 import { cachedValue, cellValueOf, rtdFormulaText, SharedFormulas } from './cellValues';
 import { textMemo, TextsByPlace } from '../textMemo';
 import { checkDeadline, type PartLimits } from './zipParts';

@@ -4,8 +4,7 @@
 import { quotesOfWorkbook } from '../workbook';
 import type { Snapshot } from '../snapshot';
 import { DEFAULT_READ_BUDGETS, type ReadBudgets } from '../readLimits';
-import { VolatileTopics } from '../volatileTopics';
-import { parseAddress, type DefinedName, type ModelCell, type ModelSheet, type WorkbookModel } from '../workbookModel';
+import { parseAddress, VolatileTopics, type DefinedName, type ModelCell, type ModelSheet, type WorkbookModel } from '../workbookModel';
 import { cachedValue, cellValueOf, SharedFormulas } from './cellValues';
 import { plainVolatileTopics, plainWorksheetCells } from './plainParts';
 import { XmlScan, xmlText, type XmlHandler } from './xmlScan';
