@@ -119,8 +119,9 @@ export class WorkbookZip {
       this.unpacked += entry.uncompressedSize;
       return before as T;
     }
-    const value = parse(this.unpack(name, entry, raw));
-    kept.set(key, raw, value);
+    const bytes = this.unpack(name, entry, raw);
+    const value = parse(bytes);
+    kept.set(key, raw, bytes.length, value);
     return value;
   }
 
@@ -166,8 +167,9 @@ export class WorkbookZip {
 
 /** Parts kept: more than the small parts of a workbook a reader meets (its sheet list, relationships, shared strings). */
 const MAX_KEPT_PARTS = 16;
-/** Packed parts larger than this are parsed every read rather than kept. */
-const MAX_KEPT_BYTES = 1 << 20;
+/** Parts larger than this, unpacked, are parsed every read rather than kept: what is kept stays small beside the
+ * reader's memory budget, whatever a hostile file holds. */
+const MAX_KEPT_BYTES = 4 << 20;
 
 /**
  * What small parts parsed to, by part and parse, with the packed bytes they were parsed from: a workbook saved again
@@ -182,8 +184,8 @@ export class ParsedParts {
     return kept !== undefined && kept.raw.equals(raw) ? kept.value : undefined;
   }
 
-  set(key: string, raw: Buffer, value: unknown): void {
-    if (raw.length > MAX_KEPT_BYTES || value === undefined) return;
+  set(key: string, raw: Buffer, unpackedBytes: number, value: unknown): void {
+    if (unpackedBytes > MAX_KEPT_BYTES || value === undefined) return;
     if (!this.kept.has(key) && this.kept.size >= MAX_KEPT_PARTS) this.kept.clear();
     // A copy: the read's buffer is the whole file's, and must not be kept alive.
     this.kept.set(key, { raw: Buffer.from(raw), value });
