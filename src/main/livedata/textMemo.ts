@@ -17,6 +17,9 @@ export function textMemo<V>(max: number, compute: (text: string) => V): (text: s
   };
 }
 
+/** Longer texts are not remembered by place: a real RTD formula or topic string is far shorter, a hostile one may not be. */
+const MAX_TEXT_BY_PLACE = 1_024;
+
 /**
  * `memo`'s answers for the texts of one part in reading order, checked against what the last read of the part met at
  * the same place: the same workbook saved again has the same formula at the same place, and comparing two strings is
@@ -40,7 +43,7 @@ export class TextsByPlace<V> {
     const place = this.at++;
     if (this.texts[place] === text) return this.answers[place]!;
     const answer = this.memo(text);
-    if (place < this.maxPlaces) {
+    if (place < this.maxPlaces && text.length <= MAX_TEXT_BY_PLACE) {
       this.texts[place] = ownCopy(text);
       this.answers[place] = answer;
     }
