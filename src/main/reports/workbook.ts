@@ -137,9 +137,12 @@ class Sheet {
 export async function writeWorkbook(data: StatementData, path: string, progress?: RowProgress): Promise<void> {
   const total = data.trades.length + data.pieces.length + data.orders.length + data.entries.length;
   let written = 0;
-  // Every big sheet's row loop calls it; it says how far the workbook is every PROGRESS_ROWS rows.
-  const wrote = () => {
-    if (progress && ++written % PROGRESS_ROWS === 0) progress(written, total);
+  // Every big sheet's row loop calls it after a row: it says how far the workbook is every PROGRESS_ROWS rows, and
+  // whether it is time for a turn of the event loop (every YIELD_ROWS rows).
+  const wrote = (): boolean => {
+    written += 1;
+    if (progress && written % PROGRESS_ROWS === 0) progress(written, total);
+    return written % YIELD_ROWS === 0;
   };
   // zlib level 1: a statement's XML still shrinks about tenfold, at a fraction of the default level's time.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -156,7 +159,6 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
   ]), data, stats);
   await pause();
 
-  let count = 0;
   const trades = Sheet.add(workbook, 'Trades', [
     { header: 'Id', width: 8, numFmt: INTEGER },
     { header: 'Symbol', width: 18 },
@@ -202,8 +204,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
       ],
       tradePrices(priceDecimals(data.settings, t.symbol, t.assetType)),
     );
-    wrote();
-    if (++count % YIELD_ROWS === 0) await pause();
+    if (wrote()) await pause();
   }
   trades.commit();
   await pause();
@@ -224,7 +225,6 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Realized P&L', width: 13, numFmt: MONEY },
     { header: 'Reason', width: 40 },
   ]);
-  count = 0;
   const fillPrices = priceFormats([8]);
   for (const piece of data.pieces) {
     const f = piece.fill;
@@ -247,8 +247,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
       ],
       fillPrices(priceDecimals(data.settings, f.symbol, f.assetType)),
     );
-    wrote();
-    if (++count % YIELD_ROWS === 0) await pause();
+    if (wrote()) await pause();
   }
   fills.commit();
   await pause();
@@ -271,7 +270,6 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Reason', width: 36 },
     { header: 'Events', width: 60 },
   ]);
-  count = 0;
   const orderPrices = priceFormats([8, 9, 13]);
   for (const { order: o, events, posEffect } of data.orders) {
     const trail = events.map((e) => `${e.type} ${tosTime(e.time)}`).join('; ');
@@ -296,8 +294,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
       ],
       orderPrices(priceDecimals(data.settings, o.symbol, o.assetType)),
     );
-    wrote();
-    if (++count % YIELD_ROWS === 0) await pause();
+    if (wrote()) await pause();
   }
   orders.commit();
   await pause();
@@ -312,7 +309,6 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
     { header: 'Amount', width: 14, numFmt: MONEY },
     { header: 'Balance', width: 15, numFmt: MONEY },
   ]);
-  count = 0;
   const description = descriptions();
   for (const entry of data.entries) {
     if (entry.kind === 'BAL') cash.add([time(entry.time), 'BAL', '', `Start of trading day ${entry.tradingDay}`, null, null, null, computed(entry.balance)]);
@@ -322,8 +318,7 @@ export async function writeWorkbook(data: StatementData, path: string, progress?
       const p = entry.piece;
       cash.add([time(entry.time), 'TRD', p.fill.id, description(p), negated(p.fees), negated(p.commission), computed(p.amount), computed(entry.balance)]);
     }
-    wrote();
-    if (++count % YIELD_ROWS === 0) await pause();
+    if (wrote()) await pause();
   }
   cash.commit();
   await pause();
