@@ -323,7 +323,7 @@ export class PaperDesk {
    * and the next quote re-evaluates the orders. Never throws for the disk.
    */
   applyQuote(update: Omit<QuoteUpdate, 'time'> & { time?: number }): Change {
-    const quote = { ...update, time: update.time ?? this.clock.now() };
+    const quote = update.time === undefined ? { ...update, time: this.clock.now() } : (update as QuoteUpdate);
     try {
       this.commitOrThrow(advanceClock(this.state, this.clock.now()));
       return this.commitOrThrow(applyQuote(this.state, quote));
