@@ -5,6 +5,7 @@
 // thread; it never waits for a stuck read (it ends the worker) and never writes to the file.
 import { watch, type FSWatcher } from 'chokidar';
 import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { runLater } from '../../shared/framePacer';
@@ -18,7 +19,11 @@ export interface FileSourceOptions {
   readonly staleAfterMs?: number;
   /** Rewritten, but no value changed for this long: quiet (TOS closed, or the market shut). */
   readonly quietAfterMs?: number;
-  /** The safety-net poll of the file's mtime, for lost watcher events. */
+  /**
+   * The safety-net poll of the file's mtime, for lost watcher events and a status that follows the clock while no
+   * event comes. It runs only when nothing has looked at the file for this long: a file rewritten every second is
+   * never polled (each look, a read or a stat, puts the poll off).
+   */
   readonly pollMs?: number;
   /** Coalesces a burst of watcher events into one read. */
   readonly debounceMs?: number;
@@ -100,6 +105,8 @@ export class FileSource implements QuoteSource {
   private cancelWaitingRead: (() => void) | null = null;
   private reading: Promise<void> | null = null;
   private dirty = false;
+  /** The newest size and mtime a watcher event gave while a read was in progress (checked against the read's). */
+  private seenWhileReading: { mtimeMs: number; size: number } | null = null;
   private failures = 0;
   private previous: Snapshot | undefined;
   private lastMtimeMs = -1;
@@ -118,7 +125,7 @@ export class FileSource implements QuoteSource {
     this.options = {
       staleAfterMs: options.staleAfterMs ?? 10_000,
       quietAfterMs: options.quietAfterMs ?? 60_000,
-      pollMs: options.pollMs ?? 1_000,
+      pollMs: options.pollMs ?? 2_000,
       debounceMs: options.debounceMs ?? 3,
       maxBackoffMs: options.maxBackoffMs ?? 2_000,
       missingGraceMs: options.missingGraceMs ?? 2_000,
@@ -149,11 +156,15 @@ export class FileSource implements QuoteSource {
       },
     });
     openWatchers += 1;
-    // chokidar reports what the folder watcher below has mostly seen already: a look at the file's size and mtime
-    // decides whether there is anything left to read (a second read of the same bytes would be waste).
-    const onEvent = (path: string) => {
+    // chokidar reports what the folder watcher below has mostly seen already: the file's size and mtime decide
+    // whether there is anything left to read (a second read of the same bytes would be waste). chokidar stats the
+    // file for its add and change events and hands the stats over: only an event without them costs a stat here.
+    const onEvent = (path: string, stats?: Stats) => {
       if (basename(path) !== target) return;
-      if (this.reading) this.dirty = true;
+      if (this.reading) {
+        if (stats) this.seenWhileReading = { mtimeMs: stats.mtimeMs, size: stats.size };
+        else this.dirty = true;
+      } else if (stats && stats.mtimeMs === this.lastMtimeMs && stats.size === this.lastSize) this.refreshFreshness();
       else void this.poll();
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
@@ -217,7 +228,11 @@ export class FileSource implements QuoteSource {
     }
     this.reading = this.read().finally(() => {
       this.reading = null;
-      if (this.dirty && !this.stopped) {
+      const seen = this.seenWhileReading;
+      this.seenWhileReading = null;
+      const unread = seen !== null && (seen.mtimeMs !== this.lastMtimeMs || seen.size !== this.lastSize);
+      this.pollTimer?.refresh(); // the file was just looked at: the safety net waits a whole interval again
+      if ((this.dirty || unread) && !this.stopped) {
         // Events came while it read: often the same rewrite seen twice (the folder's rename, then chokidar). Read
         // again only if the file is not what was just read.
         this.dirty = false;
@@ -339,6 +354,7 @@ export class FileSource implements QuoteSource {
     try {
       const now = await lstat(this.path);
       if (this.stopped) return;
+      this.pollTimer?.refresh();
       if (now.mtimeMs !== this.lastMtimeMs || now.size !== this.lastSize) this.schedule(0);
       else this.refreshFreshness();
     } catch (error) {
