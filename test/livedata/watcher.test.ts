@@ -360,6 +360,36 @@ describe('the file watcher on a workbook', () => {
     expect(source.status().state).toBe('connected');
   });
 
+  it("decides chokidar's events by the stats chokidar hands over: the file just read costs no look, another one does", async () => {
+    const { path, source } = await started('quotes.xlsx', { pollMs: 60_000 }, await quotesWorkbook(prices(100)));
+    // chokidar's own events are the watcher's to give; emitted here as chokidar emits them, with and without stats.
+    const chokidar = (source as unknown as { watcher: { emit(event: string, ...args: unknown[]): boolean } }).watcher;
+    const polled = vi.spyOn(source as unknown as { poll: () => Promise<void> }, 'poll');
+    const read = statSync(path);
+    chokidar.emit('change', path, read);
+    chokidar.emit('add', path, read);
+    expect(polled).not.toHaveBeenCalled();
+    chokidar.emit('change', path, { ...read, mtimeMs: read.mtimeMs + 1_000 });
+    expect(polled).toHaveBeenCalledTimes(1);
+    chokidar.emit('change', path, { ...read, size: read.size + 1 });
+    chokidar.emit('unlink', path);
+    expect(polled).toHaveBeenCalledTimes(3);
+    expect(source.status().state).toBe('connected');
+  });
+
+  it('each read and each stat puts the safety-net poll off by a whole interval', async () => {
+    const { path, source, recorder } = await started('quotes.xlsx', { pollMs: 60_000 }, await quotesWorkbook(prices(100)));
+    const timer = (source as unknown as { pollTimer: NodeJS.Timeout }).pollTimer;
+    const putOff = vi.spyOn(timer, 'refresh');
+    const picked = recorder.nextSnapshot('the rewrite', hasLasts(expectedLasts(130)));
+    writeFileSync(path, await quotesWorkbook(prices(130)));
+    await picked;
+    expect(putOff).toHaveBeenCalled();
+    putOff.mockClear();
+    await (source as unknown as { poll: () => Promise<void> }).poll();
+    expect(putOff).toHaveBeenCalledTimes(1);
+  });
+
   it('goes stale when the file is not rewritten, and connected again when it is', async () => {
     let now = 1_000_000;
     const { path, source, recorder } = await started(
