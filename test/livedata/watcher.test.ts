@@ -233,6 +233,27 @@ describe('the file watcher on a workbook', () => {
     expect(readFileSync(owner)).toEqual(Buffer.alloc(165, 0x21));
   });
 
+  // chokidar drops a change that follows the last within 50 ms: one write a source, so none is a second in a row.
+  const writesChokidarAloneSees: [string, (path: string, temp: string, content: Buffer) => void][] = [
+    ["Excel's save (temp, delete, rename)", (path, temp, content) => (writeFileSync(temp, content), unlinkSync(path), renameSync(temp, path))],
+    ['a rename over it', (path, temp, content) => (writeFileSync(temp, content), renameSync(temp, path))],
+    ['a write in place', (path, _temp, content) => writeFileSync(path, content)],
+  ];
+  it.each(writesChokidarAloneSees)("chokidar alone (the folder's notifications closed, no poll) watches only the file and sees %s", async (_what, write) => {
+    // The folder is a trader's Documents: chokidar watches the workbook, not the files beside it.
+    for (let i = 0; i < 50; i += 1) writeFileSync(join(dir.path, `other-${i}.txt`), 'x');
+    const { path, source, recorder } = await started('quotes.xlsx', { missingGraceMs: 5_000, pollMs: 600_000 }, await quotesWorkbook(prices(100)));
+    (source as unknown as { folderWatcher: { close(): void } }).folderWatcher.close();
+    const chokidar = (source as unknown as { watcher: { getWatched(): Record<string, string[]> } }).watcher;
+    expect(chokidar.getWatched()).toEqual({ [dir.path]: ['quotes.xlsx'] });
+    const content = await quotesWorkbook(prices(110));
+    const picked = recorder.nextSnapshot('the write', hasLasts(expectedLasts(110)));
+    write(path, join(dir.path, '8A2F3C10'), content);
+    await picked;
+    expect(source.status().state).toBe('connected');
+    expectNoLostSymbols(recorder);
+  });
+
   it("counts the grace from when the file went missing: Excel's save a minute after the last read is no 'waiting'", async () => {
     // TOS quotes only reach the disk when something saves: a minute between saves is ordinary. The save's moment
     // without the file is as short as ever, so it must not show "waiting for file".

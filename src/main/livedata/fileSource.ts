@@ -146,15 +146,11 @@ export class FileSource implements QuoteSource {
     this.listener = listener;
     running.add(this);
     const target = basename(this.path);
-    // The folder, not the file: Excel's save deletes and renames, and a watch on the file alone loses it.
-    this.watcher = watch(dirname(this.path), {
-      depth: 0,
-      ignoreInitial: true,
-      ignored: (path: string) => {
-        const name = basename(path);
-        return path !== dirname(this.path) && (name !== target || name.startsWith('~$'));
-      },
-    });
+    // chokidar on the file itself: it follows Excel's delete-and-rename save and a file replaced by a rename (it
+    // watches the new file and says add or change). On the folder, chokidar re-read the whole folder at each rewrite
+    // and stat'ed every file in it: in a Documents folder of 500 files that was 500 stats a second, 4-5 % of a core.
+    // The folder's own change notifications (below) see the save dance as it happens.
+    this.watcher = watch(this.path, { ignoreInitial: true });
     openWatchers += 1;
     // chokidar reports what the folder watcher below has mostly seen already: the file's size and mtime decide
     // whether there is anything left to read (a second read of the same bytes would be waste). chokidar stats the
@@ -168,9 +164,9 @@ export class FileSource implements QuoteSource {
       else void this.poll();
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
-    this.watcher.on('error', (error) => this.setStatus('error', `watching the folder failed: ${statusMessage(error)}`));
-    // chokidar re-reads a folder at most once a second, so a rename that follows another within a second would
-    // wait for that throttle; the folder's own change notifications (fs.watch) see each rename at once.
+    this.watcher.on('error', (error) => this.setStatus('error', `watching the file failed: ${statusMessage(error)}`));
+    // The folder's own change notifications (fs.watch) see each rename onto the file as it happens, before chokidar
+    // has stat'ed it, and see the file come back after Excel's save however chokidar is told.
     try {
       // A rename onto the file is a whole new file (Excel's save, our macro's temp-and-rename): read it at once. A
       // change in place may be one of several writes: wait a moment for the rest.
