@@ -14,7 +14,8 @@
 //                                       rename to LiveData's "applied" callback (target p95 < 15 ms)
 //    source_cpu_200_at_1hz_pct          CPU of a process (user + system, every thread) while a FileSource + LiveData +
 //                                       desk read a 200-symbol workbook rewritten once a second, as % of one core
-//                                       (target < 1 %); measured in a child shaped like the app (sourceCpuChild.ts)
+//                                       (target < 1 %); measured in a child shaped like the app (sourceCpuChild.ts),
+//                                       the workbook in a folder with 500 other files, as in a trader's Documents
 //    source_idle_cpu_at_1hz_pct         the same loop (write, rename, wait a second) onto a file nobody watches, 10 s
 //                                       before and 10 s after: what this machine charges a process for waking once a
 //                                       second at all (on this VM 0.7-2.5 %: a bare 1 s timer costs Node 6-15 ms)

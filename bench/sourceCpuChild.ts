@@ -4,7 +4,8 @@
 // bundle, does not have. Prints one JSON line:
 //   idlePct        the writer's loop (write a 200-symbol workbook to a temp name, rename it into a folder nobody
 //                  watches, wait for the next second) as % of one core: the mean of 10 s before and 10 s after
-//   sourcePct      the same loop onto the watched file, with a FileSource + LiveData + desk reading it
+//   sourcePct      the same loop onto the watched file, with a FileSource + LiveData + desk reading it; the file sits
+//                  in a folder with 500 other files, as a workbook in Documents does
 //   echoPct        the writer's loop again, each second also asking a worker thread that does nothing but answer: what
 //                  waking a second thread once a second costs here, the floor of any reader that reads off the main
 //                  thread (LIVEDATA.md and issue 8 ask for a worker)
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   await echo.terminate();
   const path = join(dir, 'watched.xlsx');
   writeFileSync(path, versions[0]!);
+  // The workbook sits where traders keep theirs, in a folder of other files (chokidar once stat'ed them all per save).
+  for (let i = 0; i < 500; i += 1) writeFileSync(join(dir, `document-${i}.txt`), 'x');
   const desk = await PaperDesk.open({ path: join(dir, 'cpu-ledger.db') });
   desk.createAccount({ id: 'main' });
   const live = new LiveData(desk);
