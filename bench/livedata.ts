@@ -29,12 +29,10 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PaperDesk } from '../src/main/desk/desk';
-import { FileSource } from '../src/main/livedata/fileSource';
 import { parseQuotesBuffer } from '../src/main/livedata/quotesFile';
-import { LiveData } from '../src/main/livedata/liveData';
 import { withVolatileDependencies, type TopicSpec } from '../test/support/excelParts';
 import { rtdSheet, workbookBuffer } from '../test/support/workbooks';
+import { openWatchedDesk } from './watchedDesk';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -131,26 +129,12 @@ export async function benchLiveData(dir: string, report: Report, progress: (mess
   const versions = await Promise.all(Array.from({ length: 8 }, (_, v) => workbookFor(200, v)));
   writeFileSync(path, versions[0]!);
 
-  const desk = await PaperDesk.open({ path: join(dir, 'livedata-ledger.db') });
-  desk.createAccount({ id: 'main' });
-  const live = new LiveData(desk);
-  const source = new FileSource(path, { staleAfterMs: 60_000 });
-  const applied = () =>
-    new Promise<number>((resolve) => {
-      const off = live.onApplied((changes) => {
-        if (changes.size === 0) return;
-        off();
-        resolve(performance.now());
-      });
-    });
-  let next = applied();
-  await live.use(source);
-  await next;
+  const watched = await openWatchedDesk(path, join(dir, 'livedata-ledger.db'));
   const latencies: number[] = [];
   for (let i = 0; i < 80; i += 1) {
     const temp = join(dir, `~thor-${i}.tmp`);
     writeFileSync(temp, versions[(i % 7) + 1]!);
-    next = applied();
+    const next = watched.applied();
     const t = performance.now();
     renameSync(temp, path);
     latencies.push((await next) - t);
@@ -159,8 +143,7 @@ export async function benchLiveData(dir: string, report: Report, progress: (mess
   report('file_to_engine_200_p50_ms', median(settled), 'ms');
   report('file_to_engine_200_p95_ms', p95(settled), 'ms');
 
-  await live.stop();
-  desk.close();
+  await watched.stop();
 
   progress('CPU at one rewrite a second, in a child: 10 s idle, 10 s echo worker, 10 s reading, 10 s idle...');
   const cpuDir = join(dir, 'cpu');

@@ -15,10 +15,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PaperDesk } from '../src/main/desk/desk';
-import { FileSource } from '../src/main/livedata/fileSource';
-import { LiveData } from '../src/main/livedata/liveData';
 import { rtdSheet, workbookBuffer } from '../test/support/workbooks';
+import { openWatchedDesk } from './watchedDesk';
 
 const symbols = Array.from({ length: 200 }, (_, i) => `Q${String(i).padStart(4, '0')}`);
 const priceOf = (version: number) => (i: number, field: string) => (field.endsWith('SIZE') ? 10 + i : 100 + i + version / 100);
@@ -73,25 +71,10 @@ async function main(): Promise<void> {
   writeFileSync(path, versions[0]!);
   // The workbook sits where traders keep theirs, in a folder of other files (chokidar once stat'ed them all per save).
   for (let i = 0; i < 500; i += 1) writeFileSync(join(dir, `document-${i}.txt`), 'x');
-  const desk = await PaperDesk.open({ path: join(dir, 'cpu-ledger.db') });
-  desk.createAccount({ id: 'main' });
-  const live = new LiveData(desk);
-  // The app's own options (the default safety-net poll); only stale is put off, as nothing here waits on it.
-  const source = new FileSource(path, { staleAfterMs: 60_000 });
-  const applied = () =>
-    new Promise<void>((resolve) => {
-      const off = live.onApplied((changes) => {
-        if (changes.size === 0) return;
-        off();
-        resolve();
-      });
-    });
-  let next = applied();
-  await live.use(source);
-  await next;
+  const watched = await openWatchedDesk(path, join(dir, 'cpu-ledger.db'));
   const readBackToBack = async (reads: number) => {
     for (let i = 0; i < reads; i += 1) {
-      next = applied();
+      const next = watched.applied();
       write(dir, i, 'watched.xlsx');
       await next;
     }
@@ -109,14 +92,13 @@ async function main(): Promise<void> {
   const wall = performance.now();
   for (let i = 0; i < 10; i += 1) {
     const tick = nextSecond();
-    next = applied();
+    const next = watched.applied();
     write(dir, i, 'watched.xlsx');
     await next;
     await tick;
   }
   const sourcePct = ((cpuMs() - cpu) / (performance.now() - wall)) * 100;
-  await live.stop();
-  desk.close();
+  await watched.stop();
   const idleAfter = await idleLoop(10);
   process.stdout.write(`${JSON.stringify({ idlePct: (idleBefore + idleAfter) / 2, echoPct, sourcePct, perReadMs })}\n`);
 }
