@@ -4,8 +4,7 @@
 // the status. Reads run in a worker thread (readerThread.ts) within budgets, so no file can hold or sink the main
 // thread; it never waits for a stuck read (it ends the worker) and never writes to the file.
 import { watch, type FSWatcher } from 'chokidar';
-import { watch as fsWatch, type FSWatcher as NodeFsWatcher } from 'node:fs';
-import type { Stats } from 'node:fs';
+import { watch as fsWatch, type FSWatcher as NodeFsWatcher, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { runLater } from '../../shared/framePacer';
@@ -148,7 +147,7 @@ export class FileSource implements QuoteSource {
     const target = basename(this.path);
     // chokidar on the file itself: it follows Excel's delete-and-rename save and a file replaced by a rename (it
     // watches the new file and says add or change). On the folder, chokidar re-read the whole folder at each rewrite
-    // and stat'ed every file in it: in a Documents folder of 500 files that was 500 stats a second, 4-5 % of a core.
+    // and stat'ed every file in it: in a Documents folder of 500 files, 500 stats a second (here 4-5 % of a core).
     // The folder's own change notifications (below) see the save dance as it happens.
     this.watcher = watch(this.path, { ignoreInitial: true });
     openWatchers += 1;
